@@ -1,0 +1,18 @@
+namespace Course.Core.Content;
+
+/// <summary>A massage technique page (document type <c>technique</c>).</summary>
+public sealed record Technique
+{
+    public required Guid Key { get; init; }
+    public required string Name { get; init; }
+    public required string Slug { get; init; }
+    /// <summary>One or two sentences shown in lists and search snippets.</summary>
+    public string Summary { get; init; } = "";
+    /// <summary>The page body, plain paragraphs separated by blank lines.</summary>
+    public string Body { get; init; } = "";
+    public IReadOnlyList<string> Muscles { get; init; } = [];
+    public IReadOnlyList<string> Regions { get; init; } = [];
+    public bool Published { get; init; }
+    public DateTime CreateDate { get; init; }
+    public DateTime UpdateDate { get; init; }
+}

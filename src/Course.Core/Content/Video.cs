@@ -1,0 +1,38 @@
+namespace Course.Core.Content;
+
+/// <summary>A tutorial video (document type <c>courseVideo</c>) with its chapters (element type <c>chapter</c>).</summary>
+public sealed record Video
+{
+    public required Guid Key { get; init; }
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    /// <summary>Where the video plays from: a site path (<c>/media/…</c>) or a YouTube/Vimeo address.</summary>
+    public required string Source { get; init; }
+    /// <summary>Length in whole seconds, when known.</summary>
+    public int? Duration { get; init; }
+    /// <summary>The description as authored, table of contents included.</summary>
+    public string Description { get; init; } = "";
+    public IReadOnlyList<Chapter> Chapters { get; init; } = [];
+    public bool Published { get; init; }
+    public DateTime CreateDate { get; init; }
+    public DateTime UpdateDate { get; init; }
+    public int SortOrder { get; init; }
+}
+
+/// <summary>A chapter of a video: a titled span starting at a whole second.</summary>
+public sealed record Chapter
+{
+    /// <summary>Stable key of the chapter element (a block in Umbraco's block list).</summary>
+    public required Guid Key { get; init; }
+    /// <summary>Zero-based position in the video.</summary>
+    public required int Index { get; init; }
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    public required int Start { get; init; }
+    /// <summary>The next chapter's start or the video's duration; null when unknown.</summary>
+    public int? End { get; init; }
+    /// <summary>Keys of the techniques the chapter shows, in editor order.</summary>
+    public IReadOnlyList<Guid> TechniqueKeys { get; init; } = [];
+    /// <summary>Editor notes shown under the chapter.</summary>
+    public string Notes { get; init; } = "";
+}
