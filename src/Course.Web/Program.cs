@@ -1,6 +1,12 @@
+using Course.Web.Composition;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCourse();
+
 var app = builder.Build();
+app.UseCourse();
+await app.InitializeCourseAsync();
+await app.RunAsync();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -17,6 +17,10 @@ public sealed record Video
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
     public int SortOrder { get; init; }
+
+    /// <summary>The description's opening line, for lists, link previews and structured data.</summary>
+    public string Summary =>
+        Description.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
 }
 
 /// <summary>A chapter of a video: a titled span starting at a whole second.</summary>

@@ -1,0 +1,18 @@
+namespace Course.Core.Content;
+
+/// <summary>The site's public addresses, in one place so pages, APIs, search and feeds agree.</summary>
+public static class ContentUrls
+{
+    public static string Video(Video video) => $"/videos/{video.Slug}";
+
+    public static string VideoAt(Video video, int second) => second > 0 ? $"/videos/{video.Slug}?t={second}" : Video(video);
+
+    /// <summary>The video page starting at the chapter; always carries <c>?t=</c>, so a shared link says where it starts.</summary>
+    public static string ChapterStart(Video video, Chapter chapter) => $"/videos/{video.Slug}?t={chapter.Start}";
+
+    public static string Chapter(Video video, Chapter chapter) => $"/videos/{video.Slug}/chapters/{chapter.Slug}";
+
+    public static string ChaptersTrack(Video video) => $"/videos/{video.Slug}/chapters.vtt";
+
+    public static string Technique(Technique technique) => $"/techniques/{technique.Slug}";
+}

@@ -1,0 +1,50 @@
+namespace Course.Core.Content;
+
+/// <summary>
+/// What visitors can see: the published videos and techniques, linked both ways, immutable.
+/// Built once per content change and shared by every request, like Umbraco's published cache.
+/// </summary>
+public sealed class PublishedContent
+{
+    public static readonly PublishedContent Empty = new([], []);
+
+    private readonly Dictionary<string, Video> videosBySlug;
+    private readonly Dictionary<string, Technique> techniquesBySlug;
+    private readonly Dictionary<Guid, Technique> techniquesByKey;
+    private readonly Dictionary<Guid, IReadOnlyList<ChapterLink>> chaptersByTechnique;
+
+    public PublishedContent(IEnumerable<Video> videos, IEnumerable<Technique> techniques)
+    {
+        Videos = videos.Where(v => v.Published).OrderBy(v => v.SortOrder).ThenBy(v => v.Title, StringComparer.OrdinalIgnoreCase).ToList();
+        Techniques = techniques.Where(t => t.Published).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        videosBySlug = Videos.ToDictionary(v => v.Slug, StringComparer.OrdinalIgnoreCase);
+        techniquesBySlug = Techniques.ToDictionary(t => t.Slug, StringComparer.OrdinalIgnoreCase);
+        techniquesByKey = Techniques.ToDictionary(t => t.Key);
+        chaptersByTechnique = Videos
+            .SelectMany(v => v.Chapters.SelectMany(c => c.TechniqueKeys.Select(k => (Key: k, Link: new ChapterLink(v, c)))))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ChapterLink>)g.Select(x => x.Link).ToList());
+    }
+
+    public IReadOnlyList<Video> Videos { get; }
+    public IReadOnlyList<Technique> Techniques { get; }
+
+    public Video? FindVideo(string slug) => videosBySlug.GetValueOrDefault(slug);
+
+    public Technique? FindTechnique(string slug) => techniquesBySlug.GetValueOrDefault(slug);
+
+    /// <summary>The published techniques a chapter shows; unpublished or deleted picks are left out.</summary>
+    public IReadOnlyList<Technique> TechniquesOf(Chapter chapter) =>
+        chapter.TechniqueKeys.Select(techniquesByKey.GetValueOrDefault).OfType<Technique>().ToList();
+
+    /// <summary>The published techniques any chapter of the video shows, each once, in chapter order.</summary>
+    public IReadOnlyList<Technique> TechniquesIn(Video video) =>
+        video.Chapters.SelectMany(TechniquesOf).DistinctBy(t => t.Key).ToList();
+
+    /// <summary>Every published chapter that shows the technique, in video then chapter order.</summary>
+    public IReadOnlyList<ChapterLink> ChaptersShowing(Technique technique) =>
+        chaptersByTechnique.GetValueOrDefault(technique.Key) ?? [];
+}
+
+/// <summary>A chapter together with the video it belongs to.</summary>
+public sealed record ChapterLink(Video Video, Chapter Chapter);

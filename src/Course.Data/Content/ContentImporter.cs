@@ -1,0 +1,28 @@
+using Course.Data.Storage;
+using Course.Data.USync;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Data.Content;
+
+/// <summary>Writes uSync content into the database, matching nodes by key; all of it or none.</summary>
+public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases)
+{
+    public async Task<int> ImportAsync(USyncContent content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        foreach (var technique in content.Techniques)
+        {
+            var record = await db.Techniques.SingleOrDefaultAsync(t => t.Key == technique.Key, cancellationToken);
+            if (record is null) db.Techniques.Add(record = new TechniqueRecord());
+            record.CopyFrom(technique);
+        }
+        foreach (var video in content.Videos)
+        {
+            var record = await db.Videos.Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Key == video.Key, cancellationToken);
+            if (record is null) db.Videos.Add(record = new VideoRecord());
+            record.CopyFrom(video);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return content.Techniques.Count + content.Videos.Count;
+    }
+}

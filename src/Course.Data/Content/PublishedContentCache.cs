@@ -1,0 +1,41 @@
+using Course.Core.Content;
+using Course.Core.Notifications;
+using Course.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Data.Content;
+
+/// <summary>
+/// Holds the current <see cref="PublishedContent"/>. Requests read it without touching the database;
+/// every content change rebuilds it from the database and swaps it in whole.
+/// </summary>
+public sealed class PublishedContentCache(IDbContextFactory<CourseDbContext> databases)
+    : INotificationHandler<ContentChangedNotification>
+{
+    private readonly SemaphoreSlim rebuilding = new(1, 1);
+    private volatile PublishedContent current = PublishedContent.Empty;
+
+    public PublishedContent Current => current;
+
+    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        // One rebuild at a time: each reads the whole store, so the last one to finish is the newest.
+        await rebuilding.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var videos = await db.Videos.AsNoTracking().AsSplitQuery()
+                .Where(v => v.Published).Include(v => v.Chapters).ToListAsync(cancellationToken);
+            var techniques = await db.Techniques.AsNoTracking()
+                .Where(t => t.Published).ToListAsync(cancellationToken);
+            current = new PublishedContent(videos.Select(v => v.ToVideo()), techniques.Select(t => t.ToTechnique()));
+        }
+        finally
+        {
+            rebuilding.Release();
+        }
+    }
+
+    public Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken) =>
+        notification.Kind == ContentKind.Comment ? Task.CompletedTask : RebuildAsync(cancellationToken);
+}

@@ -1,0 +1,85 @@
+using Course.Core.Content;
+
+namespace Course.Data.Storage;
+
+/// <summary>Rows to domain content and back.</summary>
+internal static class ContentMapping
+{
+    public static Video ToVideo(this VideoRecord record) => new()
+    {
+        Key = record.Key,
+        Title = record.Title,
+        Slug = record.Slug,
+        Source = record.Source,
+        Duration = record.Duration,
+        Description = record.Description,
+        Published = record.Published,
+        SortOrder = record.SortOrder,
+        CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
+        UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
+        Chapters = ChapterSpans.WithEnds(
+            record.Chapters.Select(c => new Chapter
+            {
+                Key = c.Key,
+                Index = c.Index,
+                Title = c.Title,
+                Slug = c.Slug,
+                Start = c.Start,
+                Notes = c.Notes,
+                TechniqueKeys = c.TechniqueKeys.ToList(),
+            }).ToList(),
+            record.Duration),
+    };
+
+    public static void CopyFrom(this VideoRecord record, Video video)
+    {
+        record.Key = video.Key;
+        record.Title = video.Title;
+        record.Slug = video.Slug;
+        record.Source = video.Source;
+        record.Duration = video.Duration;
+        record.Description = video.Description;
+        record.Published = video.Published;
+        record.SortOrder = video.SortOrder;
+        record.CreateDate = video.CreateDate;
+        record.UpdateDate = video.UpdateDate;
+        record.Chapters = video.Chapters.Select(c => new ChapterRecord
+        {
+            Key = c.Key,
+            Index = c.Index,
+            Title = c.Title,
+            Slug = c.Slug,
+            Start = c.Start,
+            Notes = c.Notes,
+            TechniqueKeys = c.TechniqueKeys.ToList(),
+        }).ToList();
+    }
+
+    public static Technique ToTechnique(this TechniqueRecord record) => new()
+    {
+        Key = record.Key,
+        Name = record.Name,
+        Slug = record.Slug,
+        Summary = record.Summary,
+        Body = record.Body,
+        Muscles = record.Muscles.ToList(),
+        Regions = record.Regions.ToList(),
+        Published = record.Published,
+        CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
+        UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
+    };
+
+    public static void CopyFrom(this TechniqueRecord record, Technique technique)
+    {
+        record.Key = technique.Key;
+        record.Name = technique.Name;
+        record.Slug = technique.Slug;
+        record.Summary = technique.Summary;
+        record.Body = technique.Body;
+        record.Muscles = technique.Muscles.ToList();
+        record.Regions = technique.Regions.ToList();
+        record.Published = technique.Published;
+        record.CreateDate = technique.CreateDate;
+        record.UpdateDate = technique.UpdateDate;
+    }
+}

@@ -1,0 +1,31 @@
+using Course.Core.Notifications;
+using Course.Data.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Data.Storage;
+
+public static class CourseDataServices
+{
+    /// <summary>Registers the database for <paramref name="provider"/>, the published cache and the seeding.</summary>
+    public static IServiceCollection AddCourseData(this IServiceCollection services, DatabaseProvider provider, string uSyncFolder)
+    {
+        if (provider.IsSqlite)
+        {
+            services.AddDbContextFactory<SqliteCourseDbContext>(provider.Configure);
+            services.AddSingleton<IDbContextFactory<CourseDbContext>, ProviderContextFactory<SqliteCourseDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqlServerCourseDbContext>(provider.Configure);
+            services.AddSingleton<IDbContextFactory<CourseDbContext>, ProviderContextFactory<SqlServerCourseDbContext>>();
+        }
+        services.AddSingleton(provider);
+        services.AddSingleton(new USync.USyncFolder(uSyncFolder));
+        services.AddSingleton<PublishedContentCache>();
+        services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<PublishedContentCache>());
+        services.AddSingleton<ContentImporter>();
+        services.AddSingleton<CourseDatabase>();
+        return services;
+    }
+}

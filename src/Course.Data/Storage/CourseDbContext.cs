@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Data.Storage;
+
+/// <summary>
+/// The content database. Each provider has its own subclass so that each keeps its own migrations
+/// (<see cref="SqliteCourseDbContext"/>, <see cref="SqlServerCourseDbContext"/>).
+/// </summary>
+public abstract class CourseDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<VideoRecord> Videos => Set<VideoRecord>();
+    public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
+    public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<VideoRecord>(video =>
+        {
+            video.ToTable("Videos");
+            video.HasIndex(v => v.Key).IsUnique();
+            video.HasIndex(v => v.Slug).IsUnique();
+            video.Property(v => v.Title).HasMaxLength(200);
+            video.Property(v => v.Slug).HasMaxLength(80);
+            video.Property(v => v.Source).HasMaxLength(2000);
+            video.HasMany(v => v.Chapters).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ChapterRecord>(chapter =>
+        {
+            chapter.ToTable("Chapters");
+            chapter.HasIndex(c => new { c.VideoId, c.Index }).IsUnique();
+            chapter.Property(c => c.Title).HasMaxLength(200);
+            chapter.Property(c => c.Slug).HasMaxLength(80);
+        });
+        model.Entity<TechniqueRecord>(technique =>
+        {
+            technique.ToTable("Techniques");
+            technique.HasIndex(t => t.Key).IsUnique();
+            technique.HasIndex(t => t.Slug).IsUnique();
+            technique.Property(t => t.Name).HasMaxLength(200);
+            technique.Property(t => t.Slug).HasMaxLength(80);
+        });
+    }
+}
+
+public sealed class SqliteCourseDbContext(DbContextOptions<SqliteCourseDbContext> options) : CourseDbContext(options);
+
+public sealed class SqlServerCourseDbContext(DbContextOptions<SqlServerCourseDbContext> options) : CourseDbContext(options);

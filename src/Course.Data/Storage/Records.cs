@@ -1,0 +1,49 @@
+namespace Course.Data.Storage;
+
+// Table rows. The domain types in Course.Core.Content are what the rest of the site sees;
+// ContentMapping turns one into the other.
+
+public sealed class VideoRecord
+{
+    public int Id { get; set; }
+    public Guid Key { get; set; }
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Source { get; set; } = "";
+    public int? Duration { get; set; }
+    public string Description { get; set; } = "";
+    public bool Published { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime CreateDate { get; set; }
+    public DateTime UpdateDate { get; set; }
+    public List<ChapterRecord> Chapters { get; set; } = [];
+}
+
+public sealed class ChapterRecord
+{
+    public int Id { get; set; }
+    public int VideoId { get; set; }
+    public Guid Key { get; set; }
+    public int Index { get; set; }
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public int Start { get; set; }
+    public string Notes { get; set; } = "";
+    /// <summary>Technique keys in editor order; a picker value, as in Umbraco, so it holds no foreign key.</summary>
+    public List<Guid> TechniqueKeys { get; set; } = [];
+}
+
+public sealed class TechniqueRecord
+{
+    public int Id { get; set; }
+    public Guid Key { get; set; }
+    public string Name { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string Body { get; set; } = "";
+    public List<string> Muscles { get; set; } = [];
+    public List<string> Regions { get; set; } = [];
+    public bool Published { get; set; }
+    public DateTime CreateDate { get; set; }
+    public DateTime UpdateDate { get; set; }
+}

@@ -1,0 +1,74 @@
+using Course.Core.Notifications;
+using Course.Data.Storage;
+using Course.Web.Api;
+using Course.Web.Notifications;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Course.Web.Composition;
+
+/// <summary>Wires the site together: the one place that knows every layer, as Umbraco's composers do.</summary>
+public static class CourseComposition
+{
+    public static WebApplicationBuilder AddCourse(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(CourseOptions.Section).Get<CourseOptions>() ?? new CourseOptions();
+        services.Configure<CourseOptions>(builder.Configuration.GetSection(CourseOptions.Section));
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
+        services.AddSingleton<INotificationPublisher, NotificationPublisher>();
+        // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
+        services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
+
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AddPageRoute("/Video", "/videos/{slug}/chapters/{chapterSlug}");
+        });
+        services.AddOutputCache(cache =>
+        {
+            cache.AddBasePolicy(policy => policy.NoCache());
+            cache.AddPolicy(CachePolicies.Content, policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByQuery("t")
+                .Tag(OutputCacheEviction.ContentTag));
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
+        return builder;
+    }
+
+    public static WebApplication UseCourse(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
+        // JSON clients get problem details for bare error statuses; people get the HTML not-found page.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseOutputCache();
+
+        // Liveness only: no checks run, so it stays the trivial ceiling pages are measured against.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapOpenApi();
+        app.MapVideoApi();
+        app.MapChaptersTrack();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    public static async Task InitializeCourseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}
+
+public static class CachePolicies
+{
+    /// <summary>Published pages and JSON: cached until content changes.</summary>
+    public const string Content = "content";
+}

@@ -1,0 +1,43 @@
+namespace Course.Web.Composition;
+
+/// <summary>The <c>Course</c> section of configuration (environment: <c>Course__X__Y</c>).</summary>
+public sealed class CourseOptions
+{
+    public const string Section = "Course";
+
+    /// <summary>Editor API key sent as the <c>Api-Key</c> header; the editor API is closed while it is empty.</summary>
+    public string ManagementApiKey { get; set; } = "";
+
+    public AdminOptions Admin { get; set; } = new();
+    public CommentOptions Comments { get; set; } = new();
+    public USyncOptions USync { get; set; } = new();
+
+    public sealed class AdminOptions
+    {
+        public string Email { get; set; } = "";
+        public string Password { get; set; } = "";
+    }
+
+    public sealed class CommentOptions
+    {
+        public bool AutoApprove { get; set; }
+        public int PermitsPerMinute { get; set; } = 5;
+    }
+
+    public sealed class USyncOptions
+    {
+        /// <summary>Absolute, or relative to the content root; the repository's <c>uSync/</c> when empty.</summary>
+        public string Folder { get; set; } = "";
+
+        public string Resolve(string contentRoot)
+        {
+            if (!string.IsNullOrWhiteSpace(Folder)) return Path.GetFullPath(Folder, contentRoot);
+            // Running from a checkout (dotnet run --project src/Course.Web): the repository's folder.
+            for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return Path.Combine(dir.FullName, "uSync");
+            }
+            return Path.Combine(contentRoot, "uSync");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Course.Core.Chapters;
+using Course.Core.Content;
+using Course.Data.Content;
+using Course.Web.Composition;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Course.Web.Pages;
+
+/// <summary>
+/// The video page (<c>/videos/{slug}</c>) and each chapter's own page (<c>/videos/{slug}/chapters/{chapterSlug}</c>):
+/// the same player and chapter list, starting at <c>?t=</c>, at the chapter, or at the beginning.
+/// </summary>
+[OutputCache(PolicyName = CachePolicies.Content)]
+public sealed class VideoModel(PublishedContentCache cache) : PageModel
+{
+    public PublishedContent Content { get; private set; } = PublishedContent.Empty;
+    public Video Video { get; private set; } = null!;
+    /// <summary>Set on a chapter's own page.</summary>
+    public Chapter? Chapter { get; private set; }
+    /// <summary>The second the player seeks to when it loads.</summary>
+    public int Start { get; private set; }
+    public Chapter? CurrentChapter { get; private set; }
+    public string CanonicalPath => Chapter is null ? ContentUrls.Video(Video) : ContentUrls.Chapter(Video, Chapter);
+
+    public IActionResult OnGet(string slug, string? chapterSlug, string? t)
+    {
+        Content = cache.Current;
+        if (Content.FindVideo(slug) is not { } video) return NotFound();
+        Video = video;
+        if (chapterSlug is not null)
+        {
+            Chapter = video.Chapters.FirstOrDefault(c => string.Equals(c.Slug, chapterSlug, StringComparison.OrdinalIgnoreCase));
+            if (Chapter is null) return NotFound();
+        }
+        Start = StartSecond(TimeParameter.Parse(t));
+        CurrentChapter = video.Chapters.LastOrDefault(c => c.Start <= Start);
+        return Page();
+    }
+
+    // ?t= wins over the chapter; nonsense was already dropped by the parser; past the end is clamped.
+    private int StartSecond(int? requested)
+    {
+        var start = requested ?? Chapter?.Start ?? 0;
+        return Video.Duration is int duration ? Math.Min(start, duration) : start;
+    }
+
+    public string AbsoluteUrl(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+}

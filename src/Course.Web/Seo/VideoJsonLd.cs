@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Course.Core.Content;
+
+namespace Course.Web.Seo;
+
+/// <summary>
+/// schema.org <c>VideoObject</c> with one <c>Clip</c> per chapter and a <c>SeekToAction</c>,
+/// so search engines can show the video's key moments and link into it.
+/// </summary>
+public static class VideoJsonLd
+{
+    public static string Write(Video video, Func<string, string> absoluteUrl)
+    {
+        var videoUrl = absoluteUrl(ContentUrls.Video(video));
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "VideoObject",
+            ["name"] = video.Title,
+            ["description"] = video.Summary,
+            ["uploadDate"] = video.CreateDate.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["url"] = videoUrl,
+            ["thumbnailUrl"] = absoluteUrl("/img/video-thumbnail.png"),
+            ["hasPart"] = new JsonArray(video.Chapters.Select(chapter => (JsonNode)Clip(video, chapter, absoluteUrl)).ToArray()),
+            ["potentialAction"] = new JsonObject
+            {
+                ["@type"] = "SeekToAction",
+                ["target"] = $"{videoUrl}?t={{seek_to_second_number}}",
+                ["startOffset-input"] = "required name=seek_to_second_number",
+            },
+        };
+        if (video.Duration is int duration) json["duration"] = System.Xml.XmlConvert.ToString(TimeSpan.FromSeconds(duration));
+        if (VideoSource.TryParse(video.Source, out var source))
+        {
+            if (source.Kind == VideoSourceKind.File) json["contentUrl"] = source.Address.StartsWith('/') ? absoluteUrl(source.Address) : source.Address;
+            else json["embedUrl"] = source.Address;
+        }
+        // The default encoder escapes '<', so "</script>" inside a title cannot end the script element.
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    private static JsonObject Clip(Video video, Chapter chapter, Func<string, string> absoluteUrl)
+    {
+        var clip = new JsonObject
+        {
+            ["@type"] = "Clip",
+            ["name"] = chapter.Title,
+            ["startOffset"] = chapter.Start,
+            ["url"] = absoluteUrl(ContentUrls.ChapterStart(video, chapter)),
+        };
+        if (chapter.End is int end) clip["endOffset"] = end;
+        return clip;
+    }
+}
