@@ -2,6 +2,7 @@ using Course.Core.Notifications;
 using Course.Data.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Course.Data.Storage;
 
@@ -25,6 +26,9 @@ public static class CourseDataServices
         services.AddSingleton<PublishedContentCache>();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<PublishedContentCache>());
         services.AddSingleton<ContentImporter>();
+        services.AddSingleton<VideoService>();
+        services.AddSingleton<TechniqueService>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CourseDatabase>();
         return services;
     }

@@ -1,6 +1,9 @@
 using Course.Core.Notifications;
 using Course.Data.Storage;
 using Course.Web.Api;
+using Course.Web.Api.Manage;
+using Course.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Course.Web.Notifications;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -20,6 +23,13 @@ public static class CourseComposition
         services.AddSingleton<INotificationPublisher, NotificationPublisher>();
         // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
+
+        services.AddAuthentication(ApiKeyAuthentication.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicy.Name, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+                .RequireRole(EditorPolicy.Role));
 
         services.AddRazorPages(pages =>
         {
@@ -48,6 +58,8 @@ public static class CourseComposition
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
 
         // Liveness only: no checks run, so it stays the trivial ceiling pages are measured against.
@@ -55,6 +67,7 @@ public static class CourseComposition
         app.MapOpenApi();
         app.MapVideoApi();
         app.MapChaptersTrack();
+        app.MapManageApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,90 @@
+using Course.Core.Content;
+using Course.Core.Editing;
+using Course.Core.Notifications;
+using Course.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Data.Content;
+
+/// <summary>Editors' operations on technique pages. New techniques are published at once unless asked otherwise.</summary>
+public sealed class TechniqueService(IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<Technique>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var records = await db.Techniques.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return records.Select(r => r.ToTechnique()).ToList();
+    }
+
+    public async Task<Technique?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return (await db.Techniques.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken))?.ToTechnique();
+    }
+
+    public async Task<EditResult<Technique>> CreateAsync(TechniqueInput input, bool publish = true, CancellationToken cancellationToken = default)
+    {
+        var errors = new InputErrors();
+        if (TechniqueInputRules.Check(input, errors) is not { } fields) return EditResult<Technique>.Invalid(errors);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.Techniques.AnyAsync(t => t.Slug == fields.Slug, cancellationToken))
+            return EditResult<Technique>.Conflict("slug", $"A technique with the slug '{fields.Slug}' already exists.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var technique = Apply(new Technique { Key = Guid.NewGuid(), Name = "", Slug = "", CreateDate = now }, fields) with
+        {
+            Published = publish,
+            UpdateDate = now,
+        };
+        var record = new TechniqueRecord();
+        record.CopyFrom(technique);
+        db.Techniques.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, technique.Key, publish ? ContentChange.Published : ContentChange.Saved), cancellationToken);
+        return EditResult<Technique>.Done(technique);
+    }
+
+    public async Task<EditResult<Technique>> UpdateAsync(string slug, TechniqueInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new InputErrors();
+        if (TechniqueInputRules.Check(input with { Slug = input.Slug ?? slug }, errors) is not { } fields) return EditResult<Technique>.Invalid(errors);
+        return await ChangeAsync(slug, ContentChange.Saved, t => Apply(t, fields), cancellationToken);
+    }
+
+    public Task<EditResult<Technique>> PublishAsync(string slug, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, ContentChange.Published, t => t with { Published = true }, cancellationToken);
+
+    public Task<EditResult<Technique>> UnpublishAsync(string slug, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, ContentChange.Unpublished, t => t with { Published = false }, cancellationToken);
+
+    /// <summary>Deletes the technique; chapters that picked it simply stop showing it, as Umbraco pickers do.</summary>
+    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var record = await db.Techniques.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (record is null) return false;
+        db.Techniques.Remove(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, record.Key, ContentChange.Deleted), cancellationToken);
+        return true;
+    }
+
+    private static Technique Apply(Technique technique, TechniqueFields fields) => technique with
+    {
+        Name = fields.Name, Slug = fields.Slug, Summary = fields.Summary, Body = fields.Body,
+        Muscles = fields.Muscles, Regions = fields.Regions,
+    };
+
+    private async Task<EditResult<Technique>> ChangeAsync(string slug, ContentChange kind, Func<Technique, Technique> change, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var record = await db.Techniques.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (record is null) return EditResult<Technique>.NotFound();
+        var changed = change(record.ToTechnique()) with { UpdateDate = clock.GetUtcNow().UtcDateTime };
+        if (changed.Slug != record.Slug && await db.Techniques.AnyAsync(t => t.Slug == changed.Slug, cancellationToken))
+            return EditResult<Technique>.Conflict("slug", $"A technique with the slug '{changed.Slug}' already exists.");
+        record.CopyFrom(changed);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, changed.Key, kind), cancellationToken);
+        return EditResult<Technique>.Done(changed);
+    }
+}

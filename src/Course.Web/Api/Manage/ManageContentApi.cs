@@ -1,0 +1,78 @@
+using Course.Core.Content;
+using Course.Core.Editing;
+using Course.Data.Content;
+using Course.Web.Security;
+
+namespace Course.Web.Api.Manage;
+
+/// <summary><c>/api/manage/videos</c> and <c>/api/manage/techniques</c>: editors' JSON API, drafts included.</summary>
+public static class ManageContentApi
+{
+    public static RouteGroupBuilder MapManageApi(this IEndpointRouteBuilder endpoints)
+    {
+        var manage = endpoints.MapGroup("/api/manage").RequireAuthorization(EditorPolicy.Name).DisableAntiforgery();
+        MapVideos(manage.MapGroup("/videos").WithTags("Manage videos"));
+        MapTechniques(manage.MapGroup("/techniques").WithTags("Manage techniques"));
+        return manage;
+    }
+
+    private static void MapVideos(RouteGroupBuilder videos)
+    {
+        videos.MapGet("/", async (VideoService service, TechniqueService techniques, CancellationToken ct) =>
+        {
+            var byKey = await TechniquesByKey(techniques, ct);
+            return TypedResults.Ok((await service.ListAsync(ct)).Select(v => ManagedVideoResponse.From(v, byKey, [])).ToList());
+        });
+        videos.MapPost("/", async (VideoInput input, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.CreateAsync(input, ct), techniques, ct, v => TypedResults.Created($"/api/manage/videos/{v.Slug}", v)))
+            .ProducesValidationProblem();
+        videos.MapGet("/{slug}", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await service.FindAsync(slug, ct) is { } video
+                ? TypedResults.Ok(ManagedVideoResponse.From(video, await TechniquesByKey(techniques, ct), []))
+                : EditResults.NotFound("video"));
+        videos.MapPut("/{slug}", async (string slug, VideoInput input, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.UpdateAsync(slug, input, ct), techniques, ct))
+            .ProducesValidationProblem();
+        videos.MapDelete("/{slug}", async (string slug, VideoService service, CancellationToken ct) =>
+            await service.DeleteAsync(slug, ct) ? Results.NoContent() : EditResults.NotFound("video"));
+        videos.MapPost("/{slug}/publish", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.PublishAsync(slug, ct), techniques, ct));
+        videos.MapPost("/{slug}/unpublish", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.UnpublishAsync(slug, ct), techniques, ct));
+        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.LinkTechniquesAsync(slug, index, techniqueSlugs, ct), techniques, ct))
+            .ProducesValidationProblem();
+    }
+
+    /// <summary>The saved video with its chapters' technique names (drafts' picks included), or the problem.</summary>
+    private static async Task<IResult> Respond(
+        EditResult<Video> result, TechniqueService techniques, CancellationToken ct, Func<ManagedVideoResponse, IResult>? done = null)
+    {
+        var byKey = await TechniquesByKey(techniques, ct);
+        return result.ToHttp(v => (done ?? (r => TypedResults.Ok(r)))(ManagedVideoResponse.From(v, byKey, result.Warnings)), "video");
+    }
+
+    private static void MapTechniques(RouteGroupBuilder techniques)
+    {
+        techniques.MapGet("/", async (TechniqueService service, CancellationToken ct) =>
+            TypedResults.Ok((await service.ListAsync(ct)).Select(ManagedTechniqueResponse.From).ToList()));
+        techniques.MapPost("/", async (TechniqueInput input, TechniqueService service, CancellationToken ct) =>
+            (await service.CreateAsync(input, publish: true, ct)).ToHttp(
+                t => TypedResults.Created($"/api/manage/techniques/{t.Slug}", ManagedTechniqueResponse.From(t)), "technique"))
+            .ProducesValidationProblem();
+        techniques.MapGet("/{slug}", async (string slug, TechniqueService service, CancellationToken ct) =>
+            await service.FindAsync(slug, ct) is { } technique ? TypedResults.Ok(ManagedTechniqueResponse.From(technique)) : EditResults.NotFound("technique"));
+        techniques.MapPut("/{slug}", async (string slug, TechniqueInput input, TechniqueService service, CancellationToken ct) =>
+            (await service.UpdateAsync(slug, input, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"))
+            .ProducesValidationProblem();
+        techniques.MapDelete("/{slug}", async (string slug, TechniqueService service, CancellationToken ct) =>
+            await service.DeleteAsync(slug, ct) ? Results.NoContent() : EditResults.NotFound("technique"));
+        techniques.MapPost("/{slug}/publish", async (string slug, TechniqueService service, CancellationToken ct) =>
+            (await service.PublishAsync(slug, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
+        techniques.MapPost("/{slug}/unpublish", async (string slug, TechniqueService service, CancellationToken ct) =>
+            (await service.UnpublishAsync(slug, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, Technique>> TechniquesByKey(TechniqueService techniques, CancellationToken ct) =>
+        (await techniques.ListAsync(ct)).ToDictionary(t => t.Key);
+}

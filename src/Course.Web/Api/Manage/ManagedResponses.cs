@@ -1,0 +1,26 @@
+using Course.Core.Chapters;
+using Course.Core.Content;
+
+namespace Course.Web.Api.Manage;
+
+/// <summary>A video as editors see it: drafts included, with the warnings of its table of contents.</summary>
+public sealed record ManagedVideoResponse(
+    Guid Key, string Title, string Slug, string Url, string Source, int? Duration, string Description, bool Published,
+    DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ChapterResponse> Chapters, IReadOnlyList<string> Warnings)
+{
+    public static ManagedVideoResponse From(Video video, IReadOnlyDictionary<Guid, Technique> techniques, IEnumerable<TocProblem> warnings) => new(
+        video.Key, video.Title, video.Slug, ContentUrls.Video(video), video.Source, video.Duration, video.Description, video.Published,
+        video.CreateDate, video.UpdateDate,
+        video.Chapters.Select(c => new ChapterResponse(
+            c.Index, c.Title, c.Slug, c.Start, c.End, ContentUrls.ChapterStart(video, c), ContentUrls.Chapter(video, c),
+            c.TechniqueKeys.Select(techniques.GetValueOrDefault).OfType<Technique>().Select(t => new TechniqueRef(t.Slug, t.Name)).ToList())).ToList(),
+        warnings.Select(w => w.ToString()).ToList());
+}
+
+public sealed record ManagedTechniqueResponse(
+    Guid Key, string Name, string Slug, string Url, string Summary, string Body,
+    IReadOnlyList<string> Muscles, IReadOnlyList<string> Regions, bool Published, DateTime CreateDate, DateTime UpdateDate)
+{
+    public static ManagedTechniqueResponse From(Technique t) => new(
+        t.Key, t.Name, t.Slug, ContentUrls.Technique(t), t.Summary, t.Body, t.Muscles, t.Regions, t.Published, t.CreateDate, t.UpdateDate);
+}
