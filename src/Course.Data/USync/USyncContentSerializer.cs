@@ -190,7 +190,7 @@ public sealed class USyncContentSerializer
         }
 
         private DateTime Date(XElement element) =>
-            DateTime.TryParse(element.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            DateTime.TryParse(element.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
                 ? date
                 : throw Problem(element, $"<{element.Name}> \"{element.Value}\" is not a date");
 
