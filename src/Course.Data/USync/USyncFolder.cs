@@ -1,0 +1,121 @@
+using System.Xml;
+using System.Xml.Linq;
+using Course.Core.Content;
+
+namespace Course.Data.USync;
+
+/// <summary>
+/// A uSync folder on disk (the repository's <c>uSync/</c>): Course's content under <c>v17/Content</c>,
+/// its schema under <c>v17/DataTypes</c> and <c>v17/ContentTypes</c>.
+/// </summary>
+public sealed class USyncFolder(string root)
+{
+    private const string Extension = ".config";
+
+    private readonly USyncContentSerializer _serializer = new();
+
+    public string Root { get; } = root;
+
+    private string VersionFolder => Path.Combine(Root, "v17");
+    private string ContentFolder => Path.Combine(VersionFolder, "Content");
+
+    /// <summary>
+    /// Reads every content file. A file that cannot be read is reported with its name and line and
+    /// skipped; the rest load.
+    /// </summary>
+    public USyncContent ReadContent()
+    {
+        var videos = new List<Video>();
+        var techniques = new List<Technique>();
+        var problems = new List<USyncProblem>();
+        var seen = new Dictionary<Guid, string>();
+        foreach (var path in ContentFiles())
+        {
+            var file = Path.GetFileName(path);
+            try
+            {
+                var node = _serializer.Deserialize(USyncFile.Read(path), file);
+                if (seen.TryGetValue(node.Key, out var first))
+                {
+                    problems.Add(new(file, null, $"key {node.Key} is already used by {first}"));
+                    continue;
+                }
+                seen[node.Key] = file;
+                if (node is USyncVideo video) videos.Add(video.Video);
+                else if (node is USyncTechnique technique) techniques.Add(technique.Technique);
+            }
+            catch (XmlException e)
+            {
+                problems.Add(new(file, e.LineNumber > 0 ? e.LineNumber : null, e.Message));
+            }
+            catch (USyncFormatException e)
+            {
+                problems.Add(e.Problem);
+            }
+            catch (IOException e)
+            {
+                problems.Add(new(file, null, e.Message));
+            }
+        }
+        return new(videos, techniques, problems);
+    }
+
+    public void Write(Video video) => Write(video.Key, video.Title, _serializer.Serialize(video));
+
+    public void Write(Technique technique) => Write(technique.Key, technique.Name, _serializer.Serialize(technique));
+
+    /// <summary>Removes the node's file (every file carrying its key).</summary>
+    public void Delete(Guid key)
+    {
+        foreach (var (path, fileKey) in KeysByFile())
+        {
+            if (fileKey == key) File.Delete(path);
+        }
+    }
+
+    /// <summary>Writes <c>usync.config</c>, Course's own data types and its document types.</summary>
+    public void WriteSchema()
+    {
+        USyncFile.Write(Path.Combine(VersionFolder, "usync" + Extension), USyncSchemaSerializer.VersionFile());
+        foreach (var dataType in CourseSchema.OwnDataTypes)
+        {
+            USyncFile.Write(
+                Path.Combine(VersionFolder, "DataTypes", USyncNames.Alias(dataType.Name) + Extension),
+                USyncSchemaSerializer.Serialize(dataType));
+        }
+        foreach (var type in CourseSchema.DocumentTypes)
+        {
+            USyncFile.Write(
+                Path.Combine(VersionFolder, "ContentTypes", type.Alias.ToLowerInvariant() + Extension),
+                USyncSchemaSerializer.Serialize(type));
+        }
+    }
+
+    /// <summary>
+    /// Writes the node's file, named after the node, and removes any other file carrying its key,
+    /// so that renaming a node leaves no stale file behind.
+    /// </summary>
+    private void Write(Guid key, string nodeName, XDocument document)
+    {
+        var existing = KeysByFile();
+        var name = USyncNames.FileName(nodeName, key);
+        var path = Path.Combine(ContentFolder, name + Extension);
+        // Another node (or an unreadable file) already has this name: uSync appends the short key.
+        if (existing.TryGetValue(path, out var occupant) && occupant != key)
+        {
+            path = Path.Combine(ContentFolder, $"{name}_{USyncNames.ShortKey(key)}{Extension}");
+        }
+        USyncFile.Write(path, document);
+        foreach (var (other, otherKey) in existing)
+        {
+            if (otherKey == key && other != path) File.Delete(other);
+        }
+    }
+
+    private Dictionary<string, Guid?> KeysByFile() => ContentFiles().ToDictionary(path => path, USyncFile.ReadKey);
+
+    private IEnumerable<string> ContentFiles() =>
+        Directory.Exists(ContentFolder)
+            ? Directory.EnumerateFiles(ContentFolder, "*" + Extension).Order(StringComparer.Ordinal)
+            : [];
+}
