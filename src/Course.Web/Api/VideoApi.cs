@@ -1,6 +1,7 @@
 using Course.Core.Chapters;
 using Course.Core.Content;
 using Course.Data.Content;
+using Course.Web.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Course.Web.Api;

@@ -24,11 +24,11 @@ public static class CourseComposition
         // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
 
-        services.AddAuthentication(ApiKeyAuthentication.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy.Name, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireRole(EditorPolicy.Role));
 
         services.AddRazorPages(pages =>

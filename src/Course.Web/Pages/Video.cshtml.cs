@@ -15,7 +15,7 @@ namespace Course.Web.Pages;
 [OutputCache(PolicyName = CachePolicies.Content)]
 public sealed class VideoModel(PublishedContentCache cache) : PageModel
 {
-    public PublishedContent Content { get; private set; } = PublishedContent.Empty;
+    public PublishedContent Published { get; private set; } = PublishedContent.Empty;
     public Video Video { get; private set; } = null!;
     /// <summary>Set on a chapter's own page.</summary>
     public Chapter? Chapter { get; private set; }
@@ -26,8 +26,8 @@ public sealed class VideoModel(PublishedContentCache cache) : PageModel
 
     public IActionResult OnGet(string slug, string? chapterSlug, string? t)
     {
-        Content = cache.Current;
-        if (Content.FindVideo(slug) is not { } video) return NotFound();
+        Published = cache.Current;
+        if (Published.FindVideo(slug) is not { } video) return NotFound();
         Video = video;
         if (chapterSlug is not null)
         {

@@ -19,7 +19,7 @@ internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<CourseOptions> course)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string Header = "Api-Key";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -30,8 +30,8 @@ internal sealed class ApiKeyAuthentication(
         // Constant time, so the key cannot be guessed byte by byte from response times.
         var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent.ToString()), Encoding.UTF8.GetBytes(expected));
         if (!matches) return Task.FromResult(AuthenticateResult.Fail("Wrong API key."));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, EditorPolicy.Role)], Scheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, EditorPolicy.Role)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }
 
