@@ -1,0 +1,35 @@
+using Course.Search.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Course.Search.Analysis;
+
+/// <summary>
+/// English analysis for text fields (EnglishAnalyzer's chain: possessives, lower case, stop words, Porter stems,
+/// plus accent folding), and plain lower-case words for the suggest field, whose completions must match what
+/// people type before any stemming.
+/// </summary>
+public sealed class SearchAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Keeps the values of a multi-valued field apart, so a phrase cannot span two muscles.</summary>
+    private const int ValueGap = 100;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, new StandardFilter(Version, tokenizer));
+        if (fieldName == IndexSchema.SuggestField) return new TokenStreamComponents(tokenizer, stream);
+        stream = new EnglishPossessiveFilter(Version, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+        return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
+    }
+
+    public override int GetPositionIncrementGap(string fieldName) => ValueGap;
+}

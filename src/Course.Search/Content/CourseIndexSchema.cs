@@ -1,0 +1,48 @@
+using Course.Search.Indexing;
+
+namespace Course.Search.Content;
+
+/// <summary>
+/// The course index: one document per published technique, chapter and video, and per approved comment.
+/// Facets: <c>type</c>, <c>muscle</c>, <c>region</c>. Chapters carry their techniques' names, muscles and
+/// regions, so a search for a muscle lands on the second of the video that works it.
+/// </summary>
+public static class CourseIndexSchema
+{
+    public const string Technique = "technique";
+    public const string Chapter = "chapter";
+    public const string Video = "video";
+    public const string Comment = "comment";
+
+    public const string Type = IndexSchema.CategoryField;
+    public const string Title = "title";
+    public const string Muscle = "muscle";
+    public const string Region = "region";
+    public const string Techniques = "techniques";
+    public const string Body = "body";
+    public const string Author = "author";
+    public const string VideoTitle = "videoTitle";
+    public const string Slug = "slug";
+    public const string Url = "url";
+    public const string VideoSlug = "videoSlug";
+    public const string Start = "start";
+
+    public static readonly IndexSchema Definition = new(
+        version: "course-1",
+        categories: [Technique, Chapter, Video, Comment],
+        titleField: Title, urlField: Url, snippetField: Body,
+        fields:
+        [
+            new(Title, FieldType.FullText, Boost: 5, Suggest: true),
+            new(Muscle, FieldType.Tag, Boost: 3, Suggest: true),
+            new(Region, FieldType.Tag, Boost: 2),
+            new(Techniques, FieldType.FullText, Boost: 2),
+            new(Body, FieldType.FullText, Boost: 1),
+            new(Author, FieldType.FullText, Boost: 1),
+            new(VideoTitle, FieldType.FullText, Boost: 0.5f),
+            new(Slug, FieldType.Keyword),
+            new(VideoSlug, FieldType.Keyword),
+            new(Url, FieldType.StoredOnly),
+            new(Start, FieldType.Int),
+        ]);
+}

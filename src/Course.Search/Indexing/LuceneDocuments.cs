@@ -1,0 +1,66 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Course.Search.Indexing;
+
+/// <summary>Turns a value set into a Lucene document according to the schema's declared field types.</summary>
+internal static class LuceneDocuments
+{
+    public static Document From(ValueSet valueSet, IndexSchema schema)
+    {
+        var document = new Document
+        {
+            new StringField(IndexSchema.IdField, valueSet.Id, Field.Store.YES),
+        };
+        if (valueSet.ParentId is { } parent) document.Add(new StringField(IndexSchema.ParentField, parent, Field.Store.NO));
+        AddTag(document, IndexSchema.CategoryField, valueSet.Category);
+        foreach (var (name, values) in valueSet.Values)
+        {
+            var definition = schema.Find(name)
+                ?? throw new ArgumentException($"Value set {valueSet.Id} has the undeclared field '{name}'.", nameof(valueSet));
+            foreach (var value in values)
+            {
+                Add(document, definition, value);
+                if (definition.Suggest) document.Add(new TextField(IndexSchema.SuggestField, Text(value), Field.Store.NO));
+            }
+        }
+        return document;
+    }
+
+    /// <summary>Tags are compared in lower case, so "Piriformis" and "piriformis " count as one facet value.</summary>
+    public static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
+
+    private static void Add(Document document, FieldDefinition definition, object value)
+    {
+        switch (definition.Type)
+        {
+            case FieldType.FullText:
+                document.Add(new TextField(definition.Name, Text(value), Field.Store.YES));
+                break;
+            case FieldType.Tag:
+                AddTag(document, definition.Name, Text(value));
+                break;
+            case FieldType.Keyword:
+                document.Add(new StringField(definition.Name, Text(value), Field.Store.YES));
+                break;
+            case FieldType.Int:
+                document.Add(new StoredField(definition.Name, Convert.ToInt32(value, CultureInfo.InvariantCulture)));
+                break;
+            default:
+                document.Add(new StoredField(definition.Name, Text(value)));
+                break;
+        }
+    }
+
+    // One field name carries both: the analyzed words for search, the exact value in doc values for facets and filters.
+    private static void AddTag(Document document, string name, string value)
+    {
+        var tag = NormalizeTag(value);
+        if (tag.Length == 0) return;
+        document.Add(new TextField(name, tag, Field.Store.YES));
+        document.Add(new SortedSetDocValuesField(name, new BytesRef(tag)));
+    }
+
+    private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,139 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Course.Search.Querying;
+
+/// <summary>
+/// One pass over the query's matches that filters on facet values, hands the hits to the top-docs collector and
+/// counts facet values from doc values. Counts drill sideways: a field's counts ignore that field's own filter,
+/// so choosing "chapter" still shows how many techniques match, and picking another value stays possible.
+/// </summary>
+internal sealed class FacetCollector : ICollector
+{
+    private readonly ICollector hits;
+    private readonly string[] fields;
+    private readonly BytesRef[][] filters;
+    private readonly Dictionary<string, int>[] totals;
+
+    // Per segment: each field's doc values, its filter's ordinals and its counts by ordinal.
+    private readonly SortedSetDocValues?[] values;
+    private readonly long[][] accepted;
+    private readonly int[][] counts;
+    private readonly long[][] ordinals;
+    private readonly int[] ordinalCount;
+    private readonly bool[] passes;
+
+    public FacetCollector(ICollector hits, IReadOnlyList<string> fields, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    {
+        this.hits = hits;
+        this.fields = fields.ToArray();
+        this.filters = this.fields
+            .Select(f => filters.TryGetValue(f, out var v) ? v.Select(value => new BytesRef(value)).ToArray() : [])
+            .ToArray();
+        totals = this.fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        values = new SortedSetDocValues?[this.fields.Length];
+        accepted = new long[this.fields.Length][];
+        counts = new int[this.fields.Length][];
+        ordinals = this.fields.Select(_ => new long[16]).ToArray();
+        ordinalCount = new int[this.fields.Length];
+        passes = new bool[this.fields.Length];
+    }
+
+    /// <summary>Documents that matched the query and every filter.</summary>
+    public int Total { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FoldCounts();
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var docValues = context.AtomicReader.GetSortedSetDocValues(fields[f]);
+            values[f] = docValues;
+            counts[f] = docValues is null ? [] : new int[docValues.ValueCount];
+            accepted[f] = docValues is null ? [] : filters[f].Select(docValues.LookupTerm).Where(o => o >= 0).ToArray();
+        }
+        hits.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        var failing = 0;
+        for (var f = 0; f < fields.Length; f++)
+        {
+            ReadOrdinals(f, doc);
+            passes[f] = filters[f].Length == 0 || Contains(accepted[f], ordinals[f], ordinalCount[f]);
+            if (!passes[f]) failing++;
+        }
+        if (failing == 0)
+        {
+            Total++;
+            hits.Collect(doc);
+        }
+        if (failing > 1) return;
+        for (var f = 0; f < fields.Length; f++)
+        {
+            // Counted when every other field's filter passes (this field's own filter may fail).
+            if (failing == 1 && passes[f]) continue;
+            var fieldCounts = counts[f];
+            for (var i = 0; i < ordinalCount[f]; i++) fieldCounts[ordinals[f][i]]++;
+        }
+    }
+
+    /// <summary>Counts per field, most frequent first, at most <paramref name="limit"/> values each.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets(int limit)
+    {
+        FoldCounts();
+        return fields.Select((field, f) => (field, list: (IReadOnlyList<FacetCount>)totals[f]
+                .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(limit)
+                .Select(t => new FacetCount(t.Key, t.Value)).ToList()))
+            .ToDictionary(x => x.field, x => x.list, StringComparer.Ordinal);
+    }
+
+    private void ReadOrdinals(int f, int doc)
+    {
+        ordinalCount[f] = 0;
+        if (values[f] is not { } docValues) return;
+        docValues.SetDocument(doc);
+        for (var ord = docValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = docValues.NextOrd())
+        {
+            if (ordinalCount[f] == ordinals[f].Length) Array.Resize(ref ordinals[f], ordinals[f].Length * 2);
+            ordinals[f][ordinalCount[f]++] = ord;
+        }
+    }
+
+    private static bool Contains(long[] accepted, long[] ordinals, int count)
+    {
+        foreach (var wanted in accepted)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (ordinals[i] == wanted) return true;
+            }
+        }
+        return false;
+    }
+
+    // Segment ordinals only mean something within their segment: turn them into values before moving on.
+    private void FoldCounts()
+    {
+        var scratch = new BytesRef();
+        for (var f = 0; f < fields.Length; f++)
+        {
+            if (values[f] is not { } docValues) continue;
+            var fieldCounts = counts[f];
+            for (var ord = 0; ord < fieldCounts.Length; ord++)
+            {
+                if (fieldCounts[ord] == 0) continue;
+                docValues.LookupOrd(ord, scratch);
+                var value = scratch.Utf8ToString();
+                totals[f][value] = totals[f].GetValueOrDefault(value) + fieldCounts[ord];
+            }
+            values[f] = null;
+        }
+    }
+}

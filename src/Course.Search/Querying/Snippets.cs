@@ -1,0 +1,45 @@
+using System.Net;
+using Lucene.Net.Analysis;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace Course.Search.Querying;
+
+/// <summary>
+/// Cuts the passage of a hit's text that best matches the query, HTML-encoded with matches in <c>&lt;mark&gt;</c>;
+/// the text's opening when no word matches there.
+/// </summary>
+internal sealed class Snippets
+{
+    private const int Length = 180;
+
+    private readonly Analyzer analyzer;
+    private readonly string field;
+    private readonly Highlighter highlighter;
+
+    /// <param name="query">the query rewritten once against the reader: a raw fuzzy query would be expanded again for every hit</param>
+    public Snippets(Analyzer analyzer, string field, Query query)
+    {
+        this.analyzer = analyzer;
+        this.field = field;
+        var scorer = new QueryScorer(query, field);
+        highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+        {
+            TextFragmenter = new SimpleSpanFragmenter(scorer, Length),
+        };
+    }
+
+    public string For(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var best = highlighter.GetBestFragment(analyzer, field, text);
+        return best is not null ? best.Trim() : Opening(text);
+    }
+
+    private static string Opening(string text)
+    {
+        if (text.Length <= Length) return WebUtility.HtmlEncode(text.Trim());
+        var cut = text.LastIndexOf(' ', Length);
+        return WebUtility.HtmlEncode(text[..(cut > Length / 2 ? cut : Length)].Trim()) + "…";
+    }
+}
