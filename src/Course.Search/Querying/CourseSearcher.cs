@@ -10,7 +10,7 @@ namespace Course.Search.Querying;
 /// <summary>Answers searches and completions from the newest snapshot of a <see cref="CourseIndex"/>.</summary>
 public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
 {
-    private readonly QueryBuilder queries = new(index.Schema, synonyms);
+    private readonly QueryBuilder queries = new(index.Schema, synonyms, index.Analyzer);
     private readonly Completions completions = new(index.Schema, index.Analyzer);
 
     public IndexSchema Schema => index.Schema;

@@ -1,5 +1,6 @@
 using Course.Search.Analysis;
 using Course.Search.Indexing;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -10,7 +11,7 @@ namespace Course.Search.Querying;
 /// clause, the best of the searched fields with their boosts; words the index does not know are matched
 /// fuzzily; the words as a phrase earn a bonus; quoted phrases are required.
 /// </summary>
-internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms)
+internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Analyzer analyzer)
 {
     // Relative weights: an exact word beats its synonym, which beats a guessed spelling; a phrase beats loose words.
     private const float SynonymWeight = 0.8f;
@@ -24,8 +25,8 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms)
     public Query Build(QueryText text, IndexReader reader)
     {
         var query = new BooleanQuery();
-        foreach (var alternatives in Concepts(text.Words))
-            query.Add(WordQuery(alternatives, reader), Occur.SHOULD);
+        foreach (var concept in Concepts(text.Words))
+            query.Add(ConceptQuery(concept, reader), Occur.SHOULD);
         if (text.Words.Count > 1)
             query.Add(BestField(field => Phrase(field.Name, text.Words, PhraseSlop), PhraseWeight), Occur.SHOULD);
         foreach (var phrase in text.Phrases)
@@ -34,10 +35,10 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms)
     }
 
     /// <summary>
-    /// Groups the words into concepts, the longest synonym entries first ("si joint" before "joint"): each is a
-    /// list of alternative term sequences, the typed one first.
+    /// Groups the words into concepts, the longest synonym entries first ("si joint" before "joint"): each has
+    /// alternative term sequences, the typed one first; a word without synonyms keeps its typed form too.
     /// </summary>
-    private IEnumerable<IReadOnlyList<string[]>> Concepts(IReadOnlyList<AnalyzedTerm> words)
+    private IEnumerable<Concept> Concepts(IReadOnlyList<AnalyzedTerm> words)
     {
         for (var i = 0; i < words.Count;)
         {
@@ -46,28 +47,33 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms)
             {
                 if (synonyms.AlternativesOf(words.Skip(i).Take(length).Select(w => w.Text)) is { } alternatives)
                 {
-                    yield return alternatives;
+                    yield return new Concept(alternatives, null);
                     i += length;
                     matched = true;
                 }
             }
-            if (!matched) yield return [[words[i++].Text]];
+            if (!matched)
+            {
+                var word = words[i++];
+                yield return new Concept([[word.Text]], word.Surface);
+            }
         }
     }
 
-    private Query WordQuery(IReadOnlyList<string[]> alternatives, IndexReader reader)
+    private Query ConceptQuery(Concept concept, IndexReader reader)
     {
         // A single word no field knows is probably misspelt: look for close spellings instead.
-        var word = alternatives.Count == 1 && alternatives[0].Length == 1 ? alternatives[0][0] : null;
-        var edits = word is null || schema.Searched.Any(f => reader.DocFreq(new Term(f.Name, word)) > 0) ? 0 : AllowedEdits(word);
+        if (concept.Surface is { } surface && concept.Alternatives[0] is [var stem]
+            && !schema.Searched.Any(f => reader.DocFreq(new Term(f.Name, stem)) > 0))
+        {
+            return Misspelt(stem, surface, reader);
+        }
         return BestField(field =>
         {
-            if (edits > 0)
-                return new FuzzyQuery(new Term(field.Name, word), edits, FuzzyPrefix, FuzzyExpansions, transpositions: true) { Boost = FuzzyWeight };
             var any = new BooleanQuery();
-            for (var i = 0; i < alternatives.Count; i++)
+            for (var i = 0; i < concept.Alternatives.Count; i++)
             {
-                var alternative = Phrase(field.Name, alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), 0);
+                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), 0);
                 alternative.Boost = i == 0 ? 1 : SynonymWeight;
                 any.Add(alternative, Occur.SHOULD);
             }
@@ -75,8 +81,33 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms)
         }, 1);
     }
 
-    /// <summary>Stemmed words of 4–7 letters may be one edit off, longer ones two ("piriformus" → "piriformi").</summary>
-    private static int AllowedEdits(string term) => term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;
+    /// <summary>
+    /// Close spellings of the stem in each field, and the stems of close spellings of the word as typed among
+    /// title and muscle words: stemming can carry a typo further ("longitudinaly" → "longitudinali", three edits
+    /// from "longitudin"), while the typed word is one edit from "longitudinally".
+    /// </summary>
+    private Query Misspelt(string stem, string surface, IndexReader reader)
+    {
+        var corrected = new FuzzyQuery(new Term(IndexSchema.SuggestField, surface), AllowedEdits(surface), FuzzyPrefix, FuzzyExpansions, transpositions: true)
+            .Rewrite(reader) is BooleanQuery spellings
+            ? spellings.Clauses.Select(c => c.Query).OfType<TermQuery>()
+                .SelectMany(q => AnalyzedTerm.Read(analyzer, schema.TitleField, q.Term.Text)).Select(t => t.Text)
+                .Where(t => t != stem).Distinct().ToList()
+            : [];
+        var edits = AllowedEdits(stem);
+        return BestField(field =>
+        {
+            var any = new BooleanQuery();
+            if (edits > 0) any.Add(new FuzzyQuery(new Term(field.Name, stem), edits, FuzzyPrefix, FuzzyExpansions, transpositions: true), Occur.SHOULD);
+            foreach (var correction in corrected) any.Add(new TermQuery(new Term(field.Name, correction)), Occur.SHOULD);
+            return any;
+        }, FuzzyWeight);
+    }
+
+    /// <summary>Words of 4–7 letters may be one edit off, longer ones two ("piriformus" → "piriformis").</summary>
+    private static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+
+    private sealed record Concept(IReadOnlyList<string[]> Alternatives, string? Surface);
 
     private DisjunctionMaxQuery BestField(Func<FieldDefinition, Query> perField, float weight)
     {

@@ -1,4 +1,5 @@
 using Course.Search.Analysis;
+using Course.Search.Indexing;
 using Lucene.Net.Analysis;
 
 namespace Course.Search.Querying;
@@ -19,7 +20,7 @@ public sealed record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadOnlyList<
         var parts = text.Split('"');
         for (var i = 0; i < parts.Length; i++)
         {
-            var tokens = AnalyzedTerm.Read(analyzer, field, parts[i]);
+            var tokens = WithSurfaces(AnalyzedTerm.Read(analyzer, field, parts[i]), analyzer, parts[i]);
             if (tokens.Count == 0) continue;
             var quoted = i % 2 == 1;
             if (quoted && tokens.Count > 1)
@@ -34,5 +35,12 @@ public sealed record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadOnlyList<
             }
         }
         return new QueryText(words, phrases);
+    }
+
+    // Both analyses share the tokenizer and keep positions (stop words leave gaps), so positions pair them up.
+    private static List<AnalyzedTerm> WithSurfaces(IReadOnlyList<AnalyzedTerm> terms, Analyzer analyzer, string text)
+    {
+        var surfaces = AnalyzedTerm.Read(analyzer, IndexSchema.SuggestField, text).ToDictionary(t => t.Position, t => t.Text);
+        return terms.Select(t => t with { Surface = surfaces.GetValueOrDefault(t.Position) }).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -9,7 +10,7 @@ namespace Course.Search.Querying;
 /// Cuts the passage of a hit's text that best matches the query, HTML-encoded with matches in <c>&lt;mark&gt;</c>;
 /// the text's opening when no word matches there.
 /// </summary>
-internal sealed class Snippets
+internal sealed partial class Snippets
 {
     private const int Length = 180;
 
@@ -33,8 +34,12 @@ internal sealed class Snippets
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
         var best = highlighter.GetBestFragment(analyzer, field, text);
-        return best is not null ? best.Trim() : Opening(text);
+        // Line breaks of a table of contents or paragraphs mean nothing inside a one-line snippet.
+        return Whitespace().Replace(best ?? Opening(text), " ").Trim();
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private static string Opening(string text)
     {

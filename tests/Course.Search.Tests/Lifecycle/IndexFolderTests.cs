@@ -1,0 +1,98 @@
+using Course.Search.Content;
+using Course.Search.Indexing;
+using Course.Search.Tests.Seed;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Course.Search.Tests.Lifecycle;
+
+/// <summary>At start the index is reused when sound, and rebuilt when missing, empty, damaged or of another schema version.</summary>
+public sealed class IndexFolderTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+    private readonly Core.Content.PublishedContent content = SeedCourse.Content();
+
+    [Fact]
+    public void Missing_index_is_built_then_reused()
+    {
+        using (var first = Open())
+        {
+            Assert.Equal("missing", first.Opening.RebuildReason);
+            Assert.Equal(SeedCourse.Documents, first.Opening.Documents);
+        }
+        using var second = Open();
+        Assert.False(second.Opening.Rebuilt);
+        Assert.Equal(SeedCourse.Documents, second.DocumentCount);
+    }
+
+    [Fact]
+    public void Damaged_file_is_found_and_the_index_rebuilt()
+    {
+        Open().Dispose();
+        // Overwrite the middle of the largest file (a compound segment): opening alone would not read it.
+        var largest = new DirectoryInfo(folder.Path).GetFiles().OrderByDescending(f => f.Length).First();
+        using (var stream = File.Open(largest.FullName, FileMode.Open, FileAccess.ReadWrite))
+        {
+            stream.Position = stream.Length / 2;
+            stream.Write(Enumerable.Repeat((byte)0x5A, 64).ToArray());
+        }
+        using var index = Open();
+        Assert.StartsWith("unreadable", index.Opening.RebuildReason);
+        Assert.Equal(SeedCourse.Documents, index.DocumentCount);
+    }
+
+    [Fact]
+    public void Garbage_in_every_file_is_replaced_by_a_rebuilt_index()
+    {
+        Open().Dispose();
+        foreach (var file in System.IO.Directory.GetFiles(folder.Path)) File.WriteAllText(file, "not an index");
+        using var index = Open();
+        Assert.StartsWith("unreadable", index.Opening.RebuildReason);
+        Assert.Equal(SeedCourse.Documents, index.DocumentCount);
+    }
+
+    [Fact]
+    public void Truncated_segments_file_is_rebuilt()
+    {
+        Open().Dispose();
+        var segments = System.IO.Directory.GetFiles(folder.Path, "segments_*").Single();
+        File.WriteAllBytes(segments, File.ReadAllBytes(segments)[..10]);
+        using var index = Open();
+        Assert.True(index.Opening.Rebuilt);
+        Assert.Equal(SeedCourse.Documents, index.DocumentCount);
+    }
+
+    [Fact]
+    public void Index_of_another_schema_version_is_rebuilt()
+    {
+        WriteIndex("course-0", documents: 1);
+        using var index = Open();
+        Assert.Equal($"written by schema version course-0, expected {CourseIndexSchema.Definition.Version}", index.Opening.RebuildReason);
+        Assert.Equal(SeedCourse.Documents, index.DocumentCount);
+    }
+
+    [Fact]
+    public void Empty_index_is_rebuilt()
+    {
+        WriteIndex(CourseIndexSchema.Definition.Version, documents: 0);
+        using var index = Open();
+        Assert.Equal("empty", index.Opening.RebuildReason);
+        Assert.Equal(SeedCourse.Documents, index.DocumentCount);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private CourseIndex Open() => CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => ContentValueSets.All(content));
+
+    // A sound Lucene index with the given schema marker, as another version of the site would leave it.
+    private void WriteIndex(string version, int documents)
+    {
+        using var directory = FSDirectory.Open(folder.Path);
+        using var analyzer = new Analysis.SearchAnalyzer();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.SearchAnalyzer.Version, analyzer));
+        for (var i = 0; i < documents; i++)
+            writer.AddDocument([new Lucene.Net.Documents.StringField(IndexSchema.IdField, $"old-{i}", Lucene.Net.Documents.Field.Store.YES)]);
+        writer.SetCommitData(new Dictionary<string, string> { [CourseIndex.SchemaVersionKey] = version });
+        writer.Commit();
+    }
+}

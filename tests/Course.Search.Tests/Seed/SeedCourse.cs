@@ -1,0 +1,87 @@
+using Course.Core.Content;
+using Course.Data.USync;
+using Course.Search.Analysis;
+using Course.Search.Content;
+using Course.Search.Indexing;
+using Course.Search.Querying;
+
+namespace Course.Search.Tests.Seed;
+
+/// <summary>The repository's seed course (uSync/) and its synonym list, as the site loads them.</summary>
+public static class SeedCourse
+{
+    public const string VideoSlug = "sciatica-myofascial-release";
+
+    public static string Root { get; } = FindRoot();
+
+    public static PublishedContent Content()
+    {
+        var content = new USyncFolder(Path.Combine(Root, "uSync")).ReadContent();
+        Assert.Empty(content.Problems);
+        return new PublishedContent(content.Videos, content.Techniques);
+    }
+
+    public static SynonymList Synonyms()
+    {
+        using var analyzer = new SearchAnalyzer();
+        var list = SynonymList.Parse(
+            File.ReadLines(Path.Combine(Root, "src", "Course.Web", "search-synonyms.txt")), analyzer, CourseIndexSchema.Title);
+        Assert.Empty(list.Problems);
+        return list;
+    }
+
+    /// <summary>Documents the seed makes: 11 techniques, 1 video, 18 chapters.</summary>
+    public const int Documents = 30;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Course.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A folder under the system's temporary folder, removed afterwards.</summary>
+public sealed class TemporaryFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("course-index-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
+    }
+}
+
+/// <summary>An index of the seed course in a temporary folder, with a searcher using the site's synonyms.</summary>
+public sealed class SeededIndex : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    public SeededIndex()
+    {
+        Content = SeedCourse.Content();
+        var content = Content;
+        Index = CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => ContentValueSets.All(content));
+        Searcher = new CourseSearcher(Index, SeedCourse.Synonyms());
+    }
+
+    public PublishedContent Content { get; set; }
+    public CourseIndex Index { get; }
+    public CourseSearcher Searcher { get; }
+    public string Folder => folder.Path;
+
+    public SearchResults Search(string text, string? type = null, string? muscle = null, string? region = null, int pageSize = 10)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
+        if (type is not null) filters[CourseIndexSchema.Type] = [type];
+        if (muscle is not null) filters[CourseIndexSchema.Muscle] = [muscle];
+        if (region is not null) filters[CourseIndexSchema.Region] = [region];
+        return Searcher.Search(new SearchRequest(text, filters, 1, pageSize));
+    }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        folder.Dispose();
+    }
+}
