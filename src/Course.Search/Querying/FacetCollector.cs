@@ -1,3 +1,4 @@
+using Course.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -29,7 +30,7 @@ internal sealed class FacetCollector : ICollector
         this.hits = hits;
         this.fields = fields.ToArray();
         this.filters = this.fields
-            .Select(f => filters.TryGetValue(f, out var v) ? v.Select(value => new BytesRef(value)).ToArray() : [])
+            .Select(f => filters.TryGetValue(f, out var v) ? v.Select(value => new BytesRef(LuceneDocuments.NormalizeTag(value))).ToArray() : [])
             .ToArray();
         totals = this.fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         values = new SortedSetDocValues?[this.fields.Length];

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Course.Search.Analysis;
 using Course.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -9,7 +10,7 @@ namespace Course.Search.Querying;
 /// runs to the end). Everything else (<c>( * ~ : \ + -</c>) is punctuation the analyzer drops, so no input can
 /// make a malformed query.
 /// </summary>
-public sealed record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadOnlyList<IReadOnlyList<AnalyzedTerm>> Phrases)
+public sealed partial record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadOnlyList<IReadOnlyList<AnalyzedTerm>> Phrases)
 {
     public bool IsEmpty => Words.Count == 0 && Phrases.Count == 0;
 
@@ -17,7 +18,7 @@ public sealed record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadOnlyList<
     {
         var words = new List<AnalyzedTerm>();
         var phrases = new List<IReadOnlyList<AnalyzedTerm>>();
-        var parts = text.Split('"');
+        var parts = Syntax().Replace(text, " ").Split('"');
         for (var i = 0; i < parts.Length; i++)
         {
             var tokens = WithSurfaces(AnalyzedTerm.Read(analyzer, field, parts[i]), analyzer, parts[i]);
@@ -36,6 +37,10 @@ public sealed record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadOnlyList<
         }
         return new QueryText(words, phrases);
     }
+
+    // Query-language operators join words for the tokenizer ("title:piriformis" is one word to it): make them spaces.
+    [GeneratedRegex(@"[:\\/()\[\]{}^~*?!+&|<>=]")]
+    private static partial Regex Syntax();
 
     // Both analyses share the tokenizer and keep positions (stop words leave gaps), so positions pair them up.
     private static List<AnalyzedTerm> WithSurfaces(IReadOnlyList<AnalyzedTerm> terms, Analyzer analyzer, string text)
