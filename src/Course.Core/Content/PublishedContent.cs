@@ -1,3 +1,5 @@
+using Course.Core.Chapters;
+
 namespace Course.Core.Content;
 
 /// <summary>
@@ -47,4 +49,8 @@ public sealed class PublishedContent
 }
 
 /// <summary>A chapter together with the video it belongs to.</summary>
-public sealed record ChapterLink(Video Video, Chapter Chapter);
+public sealed record ChapterLink(Video Video, Chapter Chapter)
+{
+    /// <summary>How pages cite the chapter: the video and the second it starts at ("Sciatica myofascial release techniques, 18:24").</summary>
+    public string Citation => $"{Video.Title}, {new Timestamp(Chapter.Start)}";
+}

@@ -22,7 +22,9 @@ internal static class LuceneDocuments
             foreach (var value in values)
             {
                 Add(document, definition, value);
-                if (definition.Suggest) document.Add(new TextField(IndexSchema.SuggestField, Text(value), Field.Store.NO));
+                // Tags complete as whole values (from doc values); text fields complete word by word.
+                if (definition.Suggest && definition.Type == FieldType.FullText)
+                    document.Add(new TextField(IndexSchema.SuggestField, Text(value), Field.Store.NO));
             }
         }
         return document;

@@ -22,6 +22,7 @@ public static class CourseComposition
         services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
         services.AddSingleton<INotificationPublisher, NotificationPublisher>();
         // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
+        builder.AddCourseSearch();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -68,6 +69,7 @@ public static class CourseComposition
         app.MapVideoApi();
         app.MapChaptersTrack();
         app.MapManageApi();
+        app.MapCourseSearch();
         app.MapRazorPages();
         return app;
     }
@@ -77,6 +79,7 @@ public static class CourseComposition
     public static async Task InitializeCourseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        app.InitializeSearch();
     }
 }
 

@@ -12,6 +12,8 @@ public sealed class CourseSite : WebApplicationFactory<Program>
     public string Folder { get; } = Directory.CreateTempSubdirectory("course-site-").FullName;
     public string USyncFolder => Path.Combine(Folder, "uSync");
     public string DatabaseFile => Path.Combine(Folder, "course.db");
+    /// <summary>The search index folder; a test may point <c>Course:Search:IndexFolder</c> elsewhere through <see cref="Settings"/>.</summary>
+    public string IndexFolder => Path.Combine(Folder, "Index");
 
     public CourseSite()
     {
@@ -26,6 +28,7 @@ public sealed class CourseSite : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:CourseDb", $"Data Source={DatabaseFile};Default Timeout=30");
         builder.UseSetting("Course:USync:Folder", USyncFolder);
+        builder.UseSetting("Course:Search:IndexFolder", IndexFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Course.Core.Content;
+using Course.Search.Content;
+using Course.Search.Querying;
+
+namespace Course.Web.Api;
+
+// The JSON shapes of /api/search and /api/search/suggest (DESIGN.md's public contract; fields may be added, not renamed).
+
+/// <summary>
+/// One page of a search. <c>snippet</c> is HTML: the text encoded, matched words in <c>&lt;mark&gt;</c>.
+/// <c>facets</c> maps each facet (<c>type</c>, <c>muscle</c>, <c>region</c>) to value counts, most frequent first.
+/// </summary>
+public sealed record SearchResponse(
+    string Query, int Total, double TookMs, int Page, int PageSize, IReadOnlyList<SearchHitResponse> Hits,
+    IReadOnlyDictionary<string, Dictionary<string, int>> Facets)
+{
+    public static SearchResponse From(SearchResults results, PublishedContent content) => new(
+        results.Query, results.Total, Math.Round(results.Took.TotalMilliseconds, 2), results.Page, results.PageSize,
+        results.Hits.Select(h => SearchHitResponse.From(h, content)).ToList(),
+        results.Facets.ToDictionary(f => f.Key, f => f.Value.ToDictionary(v => v.Value, v => v.Count)));
+}
+
+/// <summary>A hit; a chapter's <c>url</c> starts the video at <c>start</c>; a technique lists the chapters that show it.</summary>
+public sealed record SearchHitResponse(
+    string Type, string Title, string Url, string Snippet, double Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VideoSlug,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Start,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChapterLinkResponse>? Chapters)
+{
+    public static SearchHitResponse From(SearchHit hit, PublishedContent content) => new(
+        hit.Category, hit.Text(CourseIndexSchema.Title) ?? "", hit.Text(CourseIndexSchema.Url) ?? "", hit.Snippet, Math.Round(hit.Score, 4),
+        hit.Text(CourseIndexSchema.VideoSlug), hit.Number(CourseIndexSchema.Start),
+        hit.Category == CourseIndexSchema.Technique && content.FindTechnique(hit.Text(CourseIndexSchema.Slug) ?? "") is { } technique
+            ? content.ChaptersShowing(technique).Select(ChapterLinkResponse.From).ToList()
+            : null);
+}
+
+public sealed record SuggestResponse(string Query, IReadOnlyList<SuggestionResponse> Suggestions);
+
+/// <summary>A completion: a title leading to its page (a chapter to its second), or a muscle leading to its techniques.</summary>
+public sealed record SuggestionResponse(string Text, string Type, string Url)
+{
+    public static SuggestionResponse From(Suggestion suggestion) => new(
+        suggestion.Text, suggestion.Type,
+        suggestion.Url ?? $"/techniques?{suggestion.Type}={Uri.EscapeDataString(suggestion.Text)}");
+}

@@ -1,0 +1,110 @@
+using Course.Core.Notifications;
+using Course.Data.Content;
+using Course.Search.Analysis;
+using Course.Search.Content;
+using Course.Search.Indexing;
+using Course.Search.Querying;
+using Course.Web.Api;
+using Course.Web.Notifications;
+
+namespace Course.Web.Composition;
+
+/// <summary>The <c>Course:Search</c> section of configuration.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Course:Search";
+
+    /// <summary>The index folder, relative to the content root; it belongs to the index (a rebuild empties it).</summary>
+    public string IndexFolder { get; set; } = "App_Data/Index";
+
+    /// <summary>The anatomy synonym list editors extend, relative to the content root; read at start.</summary>
+    public string SynonymsFile { get; set; } = "search-synonyms.txt";
+
+    /// <summary>How long search answers stay in the output cache (content changes evict them at once); 0 turns it off.</summary>
+    public int CacheSeconds { get; set; } = 600;
+}
+
+/// <summary>Wires search: the index and its populators, the notification handler, the search and technique routes.</summary>
+public static class SearchComposition
+{
+    public static WebApplicationBuilder AddCourseSearch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+        var folder = Path.GetFullPath(options.IndexFolder, contentRoot);
+        var synonymsFile = Path.GetFullPath(options.SynonymsFile, contentRoot);
+
+        services.AddSingleton(sp => ReadSynonyms(synonymsFile, sp.GetRequiredService<ILogger<CourseSearcher>>()));
+        services.AddSingleton<IIndexPopulator>(sp =>
+        {
+            var cache = sp.GetRequiredService<PublishedContentCache>();
+            return new PublishedContentPopulator(() => cache.Current);
+        });
+        services.AddSingleton(sp => CourseIndex.Open(folder, CourseIndexSchema.Definition,
+            () => sp.GetServices<IIndexPopulator>().SelectMany(p => p.GetAllValueSets())));
+        services.AddSingleton<CourseSearcher>();
+        // After the published cache (its populator reads the rebuilt content), before the output cache eviction.
+        services.AddSingleton<INotificationHandler<ContentChangedNotification>, ContentIndexing>();
+
+        services.AddOutputCache(cache =>
+        {
+            cache.AddPolicy(SearchCachePolicies.Search, policy =>
+            {
+                if (options.CacheSeconds <= 0)
+                {
+                    policy.NoCache();
+                    return;
+                }
+                policy.Expire(TimeSpan.FromSeconds(options.CacheSeconds))
+                    .SetVaryByQuery("q", "type", "muscle", "region", "page", "pageSize")
+                    .Tag(OutputCacheEviction.ContentTag);
+            });
+            cache.AddPolicy(SearchCachePolicies.Techniques, policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByQuery("muscle", "region")
+                .Tag(OutputCacheEviction.ContentTag));
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCourseSearch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSearchApi();
+        endpoints.MapTechniqueApi();
+        return endpoints;
+    }
+
+    /// <summary>Opens the index (rebuilding it from the published content when it cannot be reused) before the site serves.</summary>
+    public static void InitializeSearch(this WebApplication app)
+    {
+        var index = app.Services.GetRequiredService<CourseIndex>();
+        var logger = app.Services.GetRequiredService<ILogger<CourseIndex>>();
+        if (index.Opening.RebuildReason is { } reason)
+            logger.LogInformation("Search index rebuilt ({Reason}): {Count} documents in {Ms:0} ms", reason, index.Opening.Documents, index.Opening.Took.TotalMilliseconds);
+        else
+            logger.LogInformation("Search index reused: {Count} documents", index.Opening.Documents);
+    }
+
+    private static SynonymList ReadSynonyms(string file, ILogger logger)
+    {
+        if (!File.Exists(file))
+        {
+            logger.LogWarning("No synonym list at {File}: searches use the words as typed", file);
+            return SynonymList.Empty;
+        }
+        using var analyzer = new SearchAnalyzer();
+        var synonyms = SynonymList.Parse(File.ReadLines(file), analyzer, CourseIndexSchema.Title);
+        foreach (var problem in synonyms.Problems) logger.LogWarning("Synonym list {File} skipped {Problem}", file, problem);
+        return synonyms;
+    }
+}
+
+public static class SearchCachePolicies
+{
+    /// <summary>Search pages and answers, varied by every search parameter.</summary>
+    public const string Search = "search";
+
+    /// <summary>The techniques list, varied by its muscle and region filters.</summary>
+    public const string Techniques = "techniques";
+}
