@@ -39,7 +39,8 @@ public static class CourseIndexSchema
             new(Techniques, FieldType.FullText, Boost: 2),
             new(Body, FieldType.FullText, Boost: 1),
             new(Author, FieldType.FullText, Boost: 1),
-            new(VideoTitle, FieldType.FullText, Boost: 0.5f),
+            // Shown with chapter hits, not searched: every chapter would match its video's title words.
+            new(VideoTitle, FieldType.StoredOnly),
             new(Slug, FieldType.Keyword),
             new(VideoSlug, FieldType.Keyword),
             new(Url, FieldType.StoredOnly),

@@ -30,7 +30,7 @@ public sealed class CourseIndex : IDisposable
         Analyzer = analyzer;
         this.directory = directory;
         this.writer = writer;
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(schema));
     }
 
     public string Folder { get; }

@@ -61,8 +61,11 @@ internal sealed class Completions(IndexSchema schema, Analyzer analyzer)
                 if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END) continue;
                 // Each segment's first few in term order; together they hold the first few overall.
                 var taken = 0;
-                for (var term = terms.Term; term is not null && StringHelper.StartsWith(term, start) && taken++ < TagsPerField; term = terms.Next())
-                    found.Add(term.Utf8ToString());
+                do
+                {
+                    if (!StringHelper.StartsWith(terms.Term, start)) break;
+                    found.Add(terms.Term.Utf8ToString());
+                } while (++taken < TagsPerField && terms.MoveNext());
             }
             foreach (var value in found.Take(TagsPerField)) yield return new Suggestion(value, field.Name, null);
         }

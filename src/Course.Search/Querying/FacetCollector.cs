@@ -7,8 +7,8 @@ namespace Course.Search.Querying;
 
 /// <summary>
 /// One pass over the query's matches that filters on facet values, hands the hits to the top-docs collector and
-/// counts facet values from doc values. Counts drill sideways: a field's counts ignore that field's own filter,
-/// so choosing "chapter" still shows how many techniques match, and picking another value stays possible.
+/// counts facet values. Counts drill sideways: a field's counts ignore that field's own filter, so choosing
+/// "chapter" still shows how many techniques match, and picking another value stays possible.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
@@ -17,12 +17,11 @@ internal sealed class FacetCollector : ICollector
     private readonly BytesRef[][] filters;
     private readonly Dictionary<string, int>[] totals;
 
-    // Per segment: each field's doc values, its filter's ordinals and its counts by ordinal.
-    private readonly SortedSetDocValues?[] values;
-    private readonly long[][] accepted;
+    // Per segment: each field's ordinals, its filter's ordinals, its counts by ordinal and its doc values for lookups.
+    private readonly SegmentOrdinals?[] ordinals;
+    private readonly int[][] accepted;
     private readonly int[][] counts;
-    private readonly long[][] ordinals;
-    private readonly int[] ordinalCount;
+    private readonly SortedSetDocValues?[] values;
     private readonly bool[] passes;
 
     public FacetCollector(ICollector hits, IReadOnlyList<string> fields, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
@@ -33,11 +32,10 @@ internal sealed class FacetCollector : ICollector
             .Select(f => filters.TryGetValue(f, out var v) ? v.Select(value => new BytesRef(LuceneDocuments.NormalizeTag(value))).ToArray() : [])
             .ToArray();
         totals = this.fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        values = new SortedSetDocValues?[this.fields.Length];
-        accepted = new long[this.fields.Length][];
+        ordinals = new SegmentOrdinals?[this.fields.Length];
+        accepted = new int[this.fields.Length][];
         counts = new int[this.fields.Length][];
-        ordinals = this.fields.Select(_ => new long[16]).ToArray();
-        ordinalCount = new int[this.fields.Length];
+        values = new SortedSetDocValues?[this.fields.Length];
         passes = new bool[this.fields.Length];
     }
 
@@ -53,10 +51,12 @@ internal sealed class FacetCollector : ICollector
         FoldCounts();
         for (var f = 0; f < fields.Length; f++)
         {
-            var docValues = context.AtomicReader.GetSortedSetDocValues(fields[f]);
+            var segment = SegmentOrdinals.Of(context.AtomicReader, fields[f]);
+            var docValues = segment is null ? null : context.AtomicReader.GetSortedSetDocValues(fields[f]);
+            ordinals[f] = segment;
             values[f] = docValues;
-            counts[f] = docValues is null ? [] : new int[docValues.ValueCount];
-            accepted[f] = docValues is null ? [] : filters[f].Select(docValues.LookupTerm).Where(o => o >= 0).ToArray();
+            counts[f] = new int[segment?.ValueCount ?? 0];
+            accepted[f] = docValues is null ? [] : filters[f].Select(v => (int)docValues.LookupTerm(v)).Where(o => o >= 0).ToArray();
         }
         hits.SetNextReader(context);
     }
@@ -66,8 +66,7 @@ internal sealed class FacetCollector : ICollector
         var failing = 0;
         for (var f = 0; f < fields.Length; f++)
         {
-            ReadOrdinals(f, doc);
-            passes[f] = filters[f].Length == 0 || Contains(accepted[f], ordinals[f], ordinalCount[f]);
+            passes[f] = filters[f].Length == 0 || HasAccepted(f, doc);
             if (!passes[f]) failing++;
         }
         if (failing == 0)
@@ -79,9 +78,9 @@ internal sealed class FacetCollector : ICollector
         for (var f = 0; f < fields.Length; f++)
         {
             // Counted when every other field's filter passes (this field's own filter may fail).
-            if (failing == 1 && passes[f]) continue;
+            if ((failing == 1 && passes[f]) || ordinals[f] is not { } segment) continue;
             var fieldCounts = counts[f];
-            for (var i = 0; i < ordinalCount[f]; i++) fieldCounts[ordinals[f][i]]++;
+            for (var i = segment.Starts[doc]; i < segment.Starts[doc + 1]; i++) fieldCounts[segment.Ordinals[i]]++;
         }
     }
 
@@ -95,26 +94,12 @@ internal sealed class FacetCollector : ICollector
             .ToDictionary(x => x.field, x => x.list, StringComparer.Ordinal);
     }
 
-    private void ReadOrdinals(int f, int doc)
+    private bool HasAccepted(int f, int doc)
     {
-        ordinalCount[f] = 0;
-        if (values[f] is not { } docValues) return;
-        docValues.SetDocument(doc);
-        for (var ord = docValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = docValues.NextOrd())
+        if (ordinals[f] is not { } segment) return false;
+        for (var i = segment.Starts[doc]; i < segment.Starts[doc + 1]; i++)
         {
-            if (ordinalCount[f] == ordinals[f].Length) Array.Resize(ref ordinals[f], ordinals[f].Length * 2);
-            ordinals[f][ordinalCount[f]++] = ord;
-        }
-    }
-
-    private static bool Contains(long[] accepted, long[] ordinals, int count)
-    {
-        foreach (var wanted in accepted)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                if (ordinals[i] == wanted) return true;
-            }
+            if (Array.IndexOf(accepted[f], segment.Ordinals[i]) >= 0) return true;
         }
         return false;
     }

@@ -19,8 +19,8 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     private const float PhraseWeight = 2f;
     private const float TieBreaker = 0.1f;
     private const int PhraseSlop = 1;
-    private const int FuzzyPrefix = 1;
-    private const int FuzzyExpansions = 10;
+    private const float PhraseBonusMinBoost = 2;
+    private const int MaxCorrections = 10;
 
     public Query Build(QueryText text, IndexReader reader)
     {
@@ -28,7 +28,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         foreach (var concept in Concepts(text.Words))
             query.Add(ConceptQuery(concept, reader), Occur.SHOULD);
         if (text.Words.Count > 1)
-            query.Add(BestField(field => Phrase(field.Name, text.Words, PhraseSlop), PhraseWeight), Occur.SHOULD);
+            query.Add(BestField(field => Phrase(field.Name, text.Words, PhraseSlop), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
         foreach (var phrase in text.Phrases)
             query.Add(BestField(field => Phrase(field.Name, phrase, 0), PhraseWeight), Occur.MUST);
         return query;
@@ -82,37 +82,53 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     }
 
     /// <summary>
-    /// Close spellings of the stem in each field, and the stems of close spellings of the word as typed among
-    /// title and muscle words: stemming can carry a typo further ("longitudinaly" → "longitudinali", three edits
-    /// from "longitudin"), while the typed word is one edit from "longitudinally".
+    /// The closest known spellings, found once and searched as plain terms in every field (so neither scoring nor
+    /// highlighting expands a fuzzy query): close spellings of the stem among tag and body terms, and the stems of
+    /// close spellings of the word as typed among title words, since stemming can carry a typo further
+    /// ("longitudinaly" → "longitudinali", three edits from "longitudin", while the typed word is one edit from
+    /// "longitudinally").
     /// </summary>
     private Query Misspelt(string stem, string surface, IndexReader reader)
     {
-        var corrected = new FuzzyQuery(new Term(IndexSchema.SuggestField, surface), AllowedEdits(surface), FuzzyPrefix, FuzzyExpansions, transpositions: true)
-            .Rewrite(reader) is BooleanQuery spellings
-            ? spellings.Clauses.Select(c => c.Query).OfType<TermQuery>()
-                .SelectMany(q => AnalyzedTerm.Read(analyzer, schema.TitleField, q.Term.Text)).Select(t => t.Text)
-                .Where(t => t != stem).Distinct().ToList()
-            : [];
-        var edits = AllowedEdits(stem);
+        var corrections = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var field in SpellingFields)
+        {
+            foreach (var (term, similarity) in Spellings.Near(reader, field, stem, AllowedEdits(stem))) Keep(corrections, term, similarity);
+        }
+        foreach (var (word, similarity) in Spellings.Near(reader, IndexSchema.SuggestField, surface, AllowedEdits(surface)))
+        {
+            foreach (var term in AnalyzedTerm.Read(analyzer, schema.TitleField, word)) Keep(corrections, term.Text, similarity);
+        }
+        var best = corrections.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCorrections).ToList();
         return BestField(field =>
         {
-            var any = new BooleanQuery();
-            if (edits > 0) any.Add(new FuzzyQuery(new Term(field.Name, stem), edits, FuzzyPrefix, FuzzyExpansions, transpositions: true), Occur.SHOULD);
-            foreach (var correction in corrected) any.Add(new TermQuery(new Term(field.Name, correction)), Occur.SHOULD);
+            var any = new BooleanQuery(disableCoord: true);
+            foreach (var (term, similarity) in best) any.Add(new TermQuery(new Term(field.Name, term)) { Boost = similarity }, Occur.SHOULD);
             return any;
         }, FuzzyWeight);
     }
+
+    /// <summary>The fields whose terms spelling is corrected against, beside title words: tags and the snippet (body) text.</summary>
+    public static IEnumerable<string> SpelledFields(IndexSchema schema) =>
+        schema.Searched.Where(f => f.Type == FieldType.Tag).Select(f => f.Name).Append(schema.SnippetField).Append(IndexSchema.SuggestField);
+
+    private IEnumerable<string> SpellingFields => SpelledFields(schema).Where(f => f != IndexSchema.SuggestField);
+
+    private static void Keep(Dictionary<string, float> corrections, string term, float similarity) =>
+        corrections[term] = Math.Max(similarity, corrections.GetValueOrDefault(term));
 
     /// <summary>Words of 4–7 letters may be one edit off, longer ones two ("piriformus" → "piriformis").</summary>
     private static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
 
     private sealed record Concept(IReadOnlyList<string[]> Alternatives, string? Surface);
 
-    private DisjunctionMaxQuery BestField(Func<FieldDefinition, Query> perField, float weight)
+    // Titles, technique names and tags: where words in order mean a name. Positions in long bodies cost more than they tell.
+    private IEnumerable<FieldDefinition> PhraseBonusFields => schema.Searched.Where(f => f.Boost >= PhraseBonusMinBoost);
+
+    private DisjunctionMaxQuery BestField(Func<FieldDefinition, Query> perField, float weight, IEnumerable<FieldDefinition>? fields = null)
     {
         var best = new DisjunctionMaxQuery(TieBreaker);
-        foreach (var field in schema.Searched)
+        foreach (var field in fields ?? schema.Searched)
         {
             var query = perField(field);
             query.Boost *= field.Boost * weight;

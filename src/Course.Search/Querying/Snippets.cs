@@ -13,6 +13,7 @@ namespace Course.Search.Querying;
 internal sealed partial class Snippets
 {
     private const int Length = 180;
+    private const int MaxAnalyzed = 4_000;
 
     private readonly Analyzer analyzer;
     private readonly string field;
@@ -27,6 +28,8 @@ internal sealed partial class Snippets
         highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, Length),
+            // Re-analyzing a long description per hit is the cost of highlighting; the best passage is rarely far in.
+            MaxDocCharsToAnalyze = MaxAnalyzed,
         };
     }
 

@@ -29,6 +29,7 @@ public sealed class SeedRelevanceTests(SeededIndex seed) : IClassFixture<SeededI
     // typos
     [InlineData("piriformus", 1104)]
     [InlineData("abducton", 1200)]
+    [InlineData("piriforims", 1104)]
     [InlineData("sciatca symptoms", 23)]
     [InlineData("longitudinaly", 960)]
     // synonyms
