@@ -17,6 +17,8 @@ public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
 
     public SearchResults Search(SearchRequest request)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Page, 1, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.PageSize, 1, nameof(request));
         var started = Stopwatch.StartNew();
         var text = QueryText.Analyze(request.Text, index.Analyzer, index.Schema.TitleField);
         if (text.IsEmpty) return Empty(request, started);

@@ -25,7 +25,7 @@ internal sealed partial class Snippets
         this.analyzer = analyzer;
         this.field = field;
         var scorer = new QueryScorer(query, field);
-        highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+        highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlText(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, Length),
             // Re-analyzing a long description per hit is the cost of highlighting; the best passage is rarely far in.
@@ -50,4 +50,10 @@ internal sealed partial class Snippets
         var cut = text.LastIndexOf(' ', Length);
         return WebUtility.HtmlEncode(text[..(cut > Length / 2 ? cut : Length)].Trim()) + "…";
     }
+}
+
+/// <summary>Encodes the text between marks as HTML does (Lucene's encoder also escapes '/', which nothing needs).</summary>
+internal sealed class HtmlText : IEncoder
+{
+    public string EncodeText(string originalText) => WebUtility.HtmlEncode(originalText);
 }

@@ -90,6 +90,16 @@ public sealed class IncrementalTests : IDisposable
     }
 
     [Fact]
+    public void Snippets_encode_what_people_wrote()
+    {
+        seed.Index.IndexItems([ContentValueSets.ForComment(Guid.NewGuid(), Video, "Bo", "Use <b>less</b> pressure & \"go slow\" <script>x</script>", null)]);
+        var hit = Assert.Single(seed.Search("less pressure", type: CourseIndexSchema.Comment).Hits);
+        Assert.Equal("Use &lt;b&gt;<mark>less</mark>&lt;/b&gt; <mark>pressure</mark> &amp; &quot;go slow&quot; &lt;script&gt;x&lt;/script&gt;", hit.Snippet);
+        Assert.Equal("/videos/sciatica-myofascial-release", hit.Text(CourseIndexSchema.Url));
+        Assert.Null(hit.Number(CourseIndexSchema.Start));
+    }
+
+    [Fact]
     public async Task Comment_changes_are_left_to_a_comment_populator()
     {
         await Notify(ContentKind.Comment, Guid.NewGuid(), ContentChange.Published);
