@@ -8,8 +8,8 @@ namespace Course.Search.Querying;
 
 /// <summary>
 /// Builds the Lucene query from analyzed terms (never from raw text): each word or synonym group is one
-/// clause, the best of the searched fields with their boosts; words the index does not know are matched
-/// fuzzily; the words as a phrase earn a bonus; quoted phrases are required.
+/// clause, the best of the searched fields with their boosts; words the index does not know are replaced by
+/// their closest known spellings; the words in order earn a bonus; quoted phrases are required.
 /// </summary>
 internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Analyzer analyzer)
 {
@@ -18,19 +18,20 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     private const float FuzzyWeight = 0.5f;
     private const float PhraseWeight = 2f;
     private const float TieBreaker = 0.1f;
-    private const int PhraseSlop = 1;
     private const float PhraseBonusMinBoost = 2;
     private const int MaxCorrections = 10;
 
     public Query Build(QueryText text, IndexReader reader)
     {
         var query = new BooleanQuery();
-        foreach (var concept in Concepts(text.Words))
+        var concepts = Concepts(text.Words).ToList();
+        foreach (var concept in concepts)
             query.Add(ConceptQuery(concept, reader), Occur.SHOULD);
-        if (text.Words.Count > 1)
-            query.Add(BestField(field => Phrase(field.Name, text.Words, PhraseSlop), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
+        // One concept of several words (a synonym entry such as "gluteus medius") is already a phrase.
+        if (concepts.Count > 1)
+            query.Add(BestField(field => Phrase(field.Name, text.Words), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
         foreach (var phrase in text.Phrases)
-            query.Add(BestField(field => Phrase(field.Name, phrase, 0), PhraseWeight), Occur.MUST);
+            query.Add(BestField(field => Phrase(field.Name, phrase), PhraseWeight), Occur.MUST);
         return query;
     }
 
@@ -73,7 +74,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
             var any = new BooleanQuery();
             for (var i = 0; i < concept.Alternatives.Count; i++)
             {
-                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), 0);
+                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList());
                 alternative.Boost = i == 0 ? 1 : SynonymWeight;
                 any.Add(alternative, Occur.SHOULD);
             }
@@ -137,10 +138,10 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return best;
     }
 
-    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, int slop)
+    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms)
     {
         if (terms.Count == 1) return new TermQuery(new Term(field, terms[0].Text));
-        var phrase = new PhraseQuery { Slop = slop };
+        var phrase = new PhraseQuery();
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
         return phrase;
     }
