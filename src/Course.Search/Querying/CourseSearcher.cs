@@ -20,19 +20,21 @@ public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Page, 1, nameof(request));
         ArgumentOutOfRangeException.ThrowIfLessThan(request.PageSize, 1, nameof(request));
         var started = Stopwatch.StartNew();
+        request = request with { Text = SearchInputRules.Cut(request.Text) };
         var text = QueryText.Analyze(request.Text, index.Analyzer, index.Schema.TitleField);
         if (text.IsEmpty) return Empty(request, started);
         return index.Read(searcher =>
         {
             var reader = searcher.IndexReader;
             var query = queries.Build(text, reader);
-            var skip = (request.Page - 1) * request.PageSize;
+            var skip = (long)(request.Page - 1) * request.PageSize;
+            var wanted = (int)Math.Clamp(skip + request.PageSize, 1, Math.Max(1, reader.MaxDoc));
             // Out of order lets Lucene score a pure disjunction in buckets (BooleanScorer), faster on large match sets.
-            var top = TopScoreDocCollector.Create(Math.Clamp(skip + request.PageSize, 1, Math.Max(1, reader.MaxDoc)), docsScoredInOrder: false);
+            var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
             var facets = new FacetCollector(top, index.Schema.Facets, request.Filters);
             searcher.Search(query, facets);
 
-            var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+            var docs = skip >= wanted ? [] : top.GetTopDocs((int)skip, request.PageSize).ScoreDocs;
             var snippets = docs.Length == 0 ? null : new Snippets(index.Analyzer, index.Schema.SnippetField, searcher.Rewrite(query));
             var hits = docs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, snippets!)).ToList();
             return new SearchResults(request.Text, facets.Total, started.Elapsed, hits, facets.Facets(SearchLimits.FacetValues), request.Page, request.PageSize);

@@ -63,6 +63,9 @@ public sealed class FacetAndSuggestTests(SeededIndex seed) : IClassFixture<Seede
         var beyond = seed.Searcher.Search(new SearchRequest("myofascial", new Dictionary<string, IReadOnlyList<string>>(), SearchLimits.MaxPage, SearchLimits.MaxPageSize));
         Assert.Empty(beyond.Hits);
         Assert.Equal(first.Total, beyond.Total);
+        var far = seed.Searcher.Search(new SearchRequest("myofascial", new Dictionary<string, IReadOnlyList<string>>(), int.MaxValue, int.MaxValue));
+        Assert.Empty(far.Hits);
+        Assert.Equal(first.Total, far.Total);
     }
 
     [Fact]
