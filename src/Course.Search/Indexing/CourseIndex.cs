@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Course.Search.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -62,9 +63,18 @@ public sealed class CourseIndex : IDisposable
             RAMBufferSizeMB = 64,
         };
         var index = new CourseIndex(folder, schema, analyzer, directory, new IndexWriter(directory, config));
-        var count = problem is null ? index.DocumentCount : index.Rebuild(allValueSets());
-        index.Opening = new IndexOpening(problem, count, started.Elapsed);
-        return index;
+        try
+        {
+            var count = problem is null ? index.DocumentCount : index.Rebuild(allValueSets());
+            index.Opening = new IndexOpening(problem, count, started.Elapsed);
+            return index;
+        }
+        catch
+        {
+            // Leave nothing half-built behind (disposing the writer would commit it) and release the write lock.
+            index.Abandon();
+            throw;
+        }
     }
 
     /// <summary>Adds the documents, replacing any with the same id.</summary>
@@ -79,29 +89,34 @@ public sealed class CourseIndex : IDisposable
     /// </summary>
     public void Apply(IReadOnlyCollection<IndexChange> changes)
     {
+        // Documents are built before the writer is touched, so a bad value set changes nothing.
+        var documents = changes.SelectMany(c => c.Indexed).Select(v => (v.Id, Document: LuceneDocuments.From(v, Schema))).ToList();
         lock (writing)
         {
             foreach (var id in changes.SelectMany(c => c.Removed))
                 writer.DeleteDocuments(new Term(IndexSchema.IdField, id), new Term(IndexSchema.ParentField, id));
-            foreach (var valueSet in changes.SelectMany(c => c.Indexed))
-                writer.UpdateDocument(new Term(IndexSchema.IdField, valueSet.Id), LuceneDocuments.From(valueSet, Schema));
+            foreach (var (id, document) in documents)
+                writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
             searchers.MaybeRefreshBlocking();
             Commit();
         }
     }
 
-    /// <summary>Replaces the whole index with <paramref name="valueSets"/>; searches see the old index until it is done.</summary>
-    public int Rebuild(IEnumerable<ValueSet> valueSets)
+    /// <summary>Fills the freshly created index with <paramref name="valueSets"/> (no one else holds it yet).</summary>
+    private int Rebuild(IEnumerable<ValueSet> valueSets)
     {
-        lock (writing)
+        try
         {
-            writer.DeleteAll();
             // IndexWriter takes documents from several threads; building them is most of the cost.
             Parallel.ForEach(valueSets, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 valueSet => writer.AddDocument(LuceneDocuments.From(valueSet, Schema)));
-            Commit();
-            searchers.MaybeRefreshBlocking();
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        Commit();
+        searchers.MaybeRefreshBlocking();
         return DocumentCount;
     }
 
@@ -117,6 +132,14 @@ public sealed class CourseIndex : IDisposable
         {
             searchers.Release(searcher);
         }
+    }
+
+    private void Abandon()
+    {
+        searchers.Dispose();
+        writer.Rollback();
+        directory.Dispose();
+        Analyzer.Dispose();
     }
 
     public void Dispose()

@@ -90,6 +90,14 @@ public sealed class IncrementalTests : IDisposable
     }
 
     [Fact]
+    public void Bad_value_set_changes_nothing()
+    {
+        var undeclared = new ValueSet("x", CourseIndexSchema.Video, null, new Dictionary<string, IReadOnlyList<object>> { ["colour"] = ["red"] });
+        Assert.Throws<ArgumentException>(() => seed.Index.Apply([new IndexChange([ContentValueSets.IdOf(Video.Key)], [undeclared])]));
+        Assert.Equal(SeedCourse.Documents, seed.Index.DocumentCount);
+    }
+
+    [Fact]
     public void Snippets_encode_what_people_wrote()
     {
         seed.Index.IndexItems([ContentValueSets.ForComment(Guid.NewGuid(), Video, "Bo", "Use <b>less</b> pressure & \"go slow\" <script>x</script>", null)]);

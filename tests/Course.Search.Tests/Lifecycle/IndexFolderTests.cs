@@ -80,6 +80,16 @@ public sealed class IndexFolderTests : IDisposable
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
+    [Fact]
+    public void Failed_rebuild_releases_the_folder_for_the_next_start()
+    {
+        var undeclared = new ValueSet("x", CourseIndexSchema.Technique, null, new Dictionary<string, IReadOnlyList<object>> { ["colour"] = ["red"] });
+        var error = Assert.Throws<ArgumentException>(() => CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => [undeclared]));
+        Assert.Contains("undeclared field 'colour'", error.Message);
+        using var index = Open();
+        Assert.Equal(SeedCourse.Documents, index.DocumentCount);
+    }
+
     public void Dispose() => folder.Dispose();
 
     private CourseIndex Open() => CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => ContentValueSets.All(content));
