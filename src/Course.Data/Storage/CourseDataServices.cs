@@ -29,7 +29,17 @@ public static class CourseDataServices
         services.AddSingleton<VideoService>();
         services.AddSingleton<TechniqueService>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICurrentEditor, SiteProcessEditor>();
         services.AddSingleton<CourseDatabase>();
+        services.AddSingleton<USync.USyncExport>();
+        services.AddSingleton<USync.USyncImport>();
         return services;
     }
+
+    /// <summary>
+    /// Writes each changed node's uSync file. A notification handler: register it after the published
+    /// cache and before handlers that must run last.
+    /// </summary>
+    public static IServiceCollection AddUSyncExportOnSave(this IServiceCollection services) =>
+        services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<USync.USyncExport>());
 }

@@ -1,19 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Data.Storage;
 
 /// <summary>
-/// The content database. Each provider has its own subclass so that each keeps its own migrations
-/// (<see cref="SqliteCourseDbContext"/>, <see cref="SqlServerCourseDbContext"/>).
+/// The content database, backoffice users included (ASP.NET Core Identity's tables). Each provider has
+/// its own subclass so that each keeps its own migrations (<see cref="SqliteCourseDbContext"/>,
+/// <see cref="SqlServerCourseDbContext"/>).
 /// </summary>
-public abstract class CourseDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CourseDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
     public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
     public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
+    public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<VideoRecord>(video =>
         {
             video.ToTable("Videos");
@@ -38,6 +43,13 @@ public abstract class CourseDbContext(DbContextOptions options) : DbContext(opti
             technique.HasIndex(t => t.Slug).IsUnique();
             technique.Property(t => t.Name).HasMaxLength(200);
             technique.Property(t => t.Slug).HasMaxLength(80);
+        });
+        model.Entity<ContentVersionRecord>(version =>
+        {
+            version.ToTable("ContentVersions");
+            version.HasIndex(v => new { v.NodeKey, v.VersionDate });
+            version.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+            version.Property(v => v.User).HasMaxLength(256);
         });
     }
 }

@@ -1,3 +1,5 @@
+using Course.Core.Notifications;
+
 namespace Course.Data.Storage;
 
 // Table rows. The domain types in Course.Core.Content are what the rest of the site sees;
@@ -46,4 +48,17 @@ public sealed class TechniqueRecord
     public bool Published { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
+}
+
+/// <summary>One saved state of a video or technique, kept so an earlier one can be restored.</summary>
+public sealed class ContentVersionRecord
+{
+    public int Id { get; set; }
+    public Guid NodeKey { get; set; }
+    public ContentKind Kind { get; set; }
+    public DateTime VersionDate { get; set; }
+    /// <summary>Who saved it: the editor's user name, or <c>api-key</c> for automation.</summary>
+    public string User { get; set; } = "";
+    /// <summary>The whole <see cref="Course.Core.Content.Video"/> or <see cref="Course.Core.Content.Technique"/> as JSON.</summary>
+    public string Snapshot { get; set; } = "";
 }
