@@ -2,8 +2,6 @@ using Course.Web.Commands;
 using Course.Web.Media;
 using Course.Web.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Course.Web.Composition;
 
@@ -13,17 +11,18 @@ public static class BackofficeComposition
     public const string Folder = "/Backoffice";
     public const string UploadPage = "/Backoffice/Videos/Edit";
 
-    public static IServiceCollection AddBackoffice(this IServiceCollection services)
+    public static IServiceCollection AddBackoffice(this IServiceCollection services, CourseOptions options)
     {
         services.AddEditorSignIn();
         services.AddSingleton<MediaLibrary>();
         services.AddSiteCommands();
-        services.AddOptions<RazorPagesOptions>().Configure<IOptions<CourseOptions>>((pages, course) =>
+        // Through AddRazorPages: its setup replaces the conventions, so they are added after it.
+        services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder(Folder, EditorPolicy.Name);
             pages.Conventions.AllowAnonymousToPage(Folder + "/Login");
             // Read before antiforgery reads the form: the upload page takes bodies up to the upload limit (plus the other fields).
-            var limit = course.Value.Media.MaxUploadBytes + FormFieldsAllowance;
+            var limit = options.Media.MaxUploadBytes + FormFieldsAllowance;
             pages.Conventions.AddPageRouteModelConvention(UploadPage, page =>
             {
                 foreach (var selector in page.Selectors)

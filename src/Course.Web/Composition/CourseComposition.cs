@@ -24,7 +24,7 @@ public static class CourseComposition
         services.AddUSyncExportOnSave();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
 
-        services.AddBackoffice();
+        services.AddBackoffice(options);
 
         services.AddRazorPages(pages =>
         {

@@ -13,7 +13,7 @@ namespace Course.Web.Pages;
 /// the same player and chapter list, starting at <c>?t=</c>, at the chapter, or at the beginning.
 /// </summary>
 [OutputCache(PolicyName = CachePolicies.Content)]
-public sealed class VideoModel(PublishedContentCache cache) : PageModel
+public class VideoModel(PublishedContentCache cache) : PageModel
 {
     public PublishedContent Published { get; private set; } = PublishedContent.Empty;
     public Video Video { get; private set; } = null!;
@@ -24,9 +24,9 @@ public sealed class VideoModel(PublishedContentCache cache) : PageModel
     public Chapter? CurrentChapter { get; private set; }
     public string CanonicalPath => Chapter is null ? ContentUrls.Video(Video) : ContentUrls.Chapter(Video, Chapter);
 
-    public IActionResult OnGet(string slug, string? chapterSlug, string? t)
+    public async Task<IActionResult> OnGetAsync(string slug, string? chapterSlug, string? t, CancellationToken cancellationToken)
     {
-        Published = cache.Current;
+        Published = await ContentAsync(slug, cancellationToken);
         if (Published.FindVideo(slug) is not { } video) return NotFound();
         Video = video;
         if (chapterSlug is not null)
@@ -38,6 +38,11 @@ public sealed class VideoModel(PublishedContentCache cache) : PageModel
         CurrentChapter = video.Chapters.LastOrDefault(c => c.Start <= Start);
         return Page();
     }
+
+    /// <summary>What the page shows: the published content. The backoffice preview puts a draft in it.</summary>
+    protected virtual Task<PublishedContent> ContentAsync(string slug, CancellationToken cancellationToken) => Task.FromResult(cache.Current);
+
+    protected PublishedContentCache Cache => cache;
 
     // ?t= wins over the chapter; nonsense was already dropped by the parser; past the end is clamped.
     private int StartSecond(int? requested)
