@@ -2,6 +2,7 @@ using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Course.Web.Api.Manage;
 
@@ -40,7 +41,7 @@ public static class ManageContentApi
             await Respond(await service.PublishAsync(slug, ct), techniques, ct));
         videos.MapPost("/{slug}/unpublish", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
             await Respond(await service.UnpublishAsync(slug, ct), techniques, ct));
-        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, [FromBody] string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
             await Respond(await service.LinkTechniquesAsync(slug, index, techniqueSlugs, ct), techniques, ct))
             .ProducesValidationProblem();
         videos.MapGet("/{slug}/versions", async (string slug, VideoService service, CancellationToken ct) =>
