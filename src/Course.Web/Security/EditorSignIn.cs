@@ -13,7 +13,7 @@ namespace Course.Web.Security;
 /// </summary>
 public static class EditorSignIn
 {
-    /// <summary>Picks the API key scheme when the request carries the header, the sign-in cookie otherwise.</summary>
+    /// <summary>Picks the API key scheme for API requests carrying the header, the sign-in cookie otherwise (pages are for people).</summary>
     public const string Scheme = "Editor";
     public const string LoginPath = "/backoffice/login";
     public const int MaxFailedAttempts = 5;
@@ -24,7 +24,9 @@ public static class EditorSignIn
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddPolicyScheme(Scheme, "API key or backoffice sign-in", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+                IsApi(context.Request) && context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
+                    ? ApiKeyAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -66,10 +68,12 @@ public static class EditorSignIn
     // JSON clients get a status (problem details follow from the status code pages); people get the sign-in page.
     private static Task RedirectPagesOnly(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        if (IsApi(context.Request)) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 }
 
 /// <summary>The signed-in editor's name (or <c>api-key</c>) for the version history.</summary>
