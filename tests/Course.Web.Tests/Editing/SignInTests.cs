@@ -1,7 +1,5 @@
 using System.Net;
-using Course.Web.Commands;
 using Course.Web.Tests.Site;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Course.Web.Tests.Editing;
 
@@ -50,11 +48,5 @@ public sealed class SignInTests(EditorSite editors) : IClassFixture<EditorSite>
         Assert.Equal(2, await Run("no-such-command"));
     }
 
-    private async Task<int> Run(params string[] args)
-    {
-        editors.Site.CreateClient().Dispose();
-        await using var scope = editors.Site.Services.CreateAsyncScope();
-        var line = CommandLine.Parse(args)!;
-        return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().RunAsync(line, TextWriter.Null);
-    }
+    private Task<int> Run(params string[] args) => editors.Site.RunCommandAsync(args);
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Course.Web.Commands;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Course.Web.Tests.Site;
 
@@ -81,4 +83,17 @@ public sealed partial class EditorSite : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+}
+
+public static class SiteCommandRuns
+{
+    /// <summary>Runs a command of the site (as <c>dotnet run -- ARGS</c> would, against the started site's database); returns its exit code.</summary>
+    public static async Task<int> RunCommandAsync(this CourseSite site, TextWriter output, params string[] args)
+    {
+        site.CreateClient().Dispose(); // starts the site: the database is ready
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().RunAsync(CommandLine.Parse(args)!, output);
+    }
+
+    public static Task<int> RunCommandAsync(this CourseSite site, params string[] args) => site.RunCommandAsync(TextWriter.Null, args);
 }
