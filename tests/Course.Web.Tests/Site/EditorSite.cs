@@ -25,7 +25,11 @@ public sealed partial class EditorSite : IDisposable
         Site.Settings["Course:Admin:Email"] = Email;
         Site.Settings["Course:Admin:Password"] = Password;
         Site.Settings["Course:Media:Folder"] = MediaFolder;
+        Site.Settings["Course:Media:MaxUploadBytes"] = MaxUploadBytes.ToString();
     }
+
+    /// <summary>Small, so a test can go over it; the seed's placeholder video (487 KB) fits.</summary>
+    public const long MaxUploadBytes = 600_000;
 
     public void Dispose() => Site.Dispose();
 
@@ -65,6 +69,16 @@ public sealed partial class EditorSite : IDisposable
         return AntiforgeryField().Match(html) is { Success: true } match
             ? match.Groups[1].Value
             : throw new InvalidOperationException($"{page} has no antiforgery token.");
+    }
+
+    /// <summary>Posts a multipart form (the video form, which takes uploads) with the antiforgery token read from <paramref name="page"/>.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(
+        HttpClient browser, string page, string action, Dictionary<string, string> fields, (string Field, string FileName, byte[] Bytes)? file = null)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(await AntiforgeryTokenAsync(browser, page)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        if (file is { } upload) form.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
+        return await browser.PostAsync(action, form);
     }
 
     /// <summary>Creates a video through the API and returns its slug.</summary>
