@@ -14,16 +14,18 @@ public sealed class MediaLibrary(IOptions<CourseOptions> options, IWebHostEnviro
 {
     public const string RequestPath = "/media";
 
-    public string Folder { get; } = string.IsNullOrWhiteSpace(options.Value.Media.Folder)
-        ? Path.Combine(environment.WebRootPath, "media")
+    // The web root is null when the content root has no wwwroot/ (a command run from another folder).
+    private readonly string webRootMedia = Path.Combine(environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "media");
+
+    public string Folder => string.IsNullOrWhiteSpace(options.Value.Media.Folder)
+        ? webRootMedia
         : Path.GetFullPath(options.Value.Media.Folder, environment.ContentRootPath);
 
     public long MaxUploadBytes => options.Value.Media.MaxUploadBytes;
 
     /// <summary>True when the folder is not the web root's <c>media/</c>, which static files already serve.</summary>
     public bool NeedsOwnFileServer => !string.Equals(
-        Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar),
-        Path.GetFullPath(Path.Combine(environment.WebRootPath, "media")), StringComparison.Ordinal);
+        Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(webRootMedia), StringComparison.Ordinal);
 
     /// <summary>
     /// Keeps the upload as <c>{name}{extension}</c> (a number added when taken) and returns its site path,
