@@ -28,7 +28,7 @@
   const render = (preview) => {
     const errors = preview.problems.filter((p) => p.severity === "error").length;
     const summary = element("p", "preview-summary",
-      `${preview.chapters.length} chapters · ${errors} errors · ${preview.problems.length - errors} warnings`);
+      `Chapters: ${preview.chapters.length} · errors: ${errors} · warnings: ${preview.problems.length - errors}`);
     const problems = element("ol", "preview-problems");
     for (const problem of preview.problems) {
       const item = element("li", `problem ${problem.severity}`);
