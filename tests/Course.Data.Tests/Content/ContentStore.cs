@@ -7,8 +7,8 @@ using Course.Data.Tests.USync;
 
 namespace Course.Data.Tests.Content;
 
-/// <summary>The data layer on a real, migrated SQLite file in a temporary folder, recording its notifications.</summary>
-public sealed class ContentStore : IAsyncLifetime, INotificationPublisher
+/// <summary>The data layer on a real, migrated database (an SQLite file in a temporary folder unless told), recording its notifications.</summary>
+public sealed class ContentStore(DatabaseProvider? provider = null) : IAsyncLifetime, INotificationPublisher
 {
     private readonly string folder = Directory.CreateTempSubdirectory("course-data-").FullName;
     private ServiceProvider services = null!;
@@ -21,7 +21,7 @@ public sealed class ContentStore : IAsyncLifetime, INotificationPublisher
 
     public async Task InitializeAsync()
     {
-        var provider = new DatabaseProvider(DatabaseProvider.Sqlite, DatabaseProvider.ForSqliteFile(Path.Combine(folder, "course.db")));
+        provider ??= new DatabaseProvider(DatabaseProvider.Sqlite, DatabaseProvider.ForSqliteFile(Path.Combine(folder, "course.db")));
         services = new ServiceCollection()
             .AddLogging()
             .AddCourseData(provider, Repository.USyncFolder)
