@@ -22,6 +22,7 @@ public static class CommentApi
         comments.MapPost("/", PostAsync)
             .RequireRateLimiting(CommentRateLimit.Policy)
             .WithName("PostComment")
+            // Also makes routing answer other content types with 415 before the handler runs.
             .Accepts<CommentInput>("application/json")
             .Produces<PostedCommentResponse>(StatusCodes.Status201Created)
             .Produces<PostedCommentResponse>(StatusCodes.Status202Accepted)
@@ -43,22 +44,23 @@ public static class CommentApi
     }
 
     /// <summary>
-    /// 201 when the comment is published at once, 202 when it waits for moderation. The body is read by
-    /// hand rather than bound, so that malformed JSON is answered with the field at fault.
+    /// 201 when the comment is published at once, 202 when it waits for moderation. The body is read here
+    /// rather than bound, so that malformed JSON is answered with the field at fault.
     /// </summary>
     private static async Task<IResult> PostAsync(
         string slug, HttpRequest request, PublishedContentCache cache, CommentService comments, CommentHtml html, CancellationToken ct)
     {
         if (cache.Current.FindVideo(slug) is not { } video) return VideoApi.VideoNotFound(slug);
+        // Routing already answered other content types with 415; a body sent without one arrives here.
         if (!request.HasJsonContentType())
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the comment as JSON",
                 detail: "The request's Content-Type must be application/json.");
-
         var errors = new InputErrors();
         var input = await ReadAsync(request, errors, ct);
         if (input is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The comment was not saved: the body is not a comment.");
 
-        var idempotencyKey = request.Headers.TryGetValue(IdempotencyKeyHeader, out var sent) ? sent.ToString() : null;
+        // An empty header is no key, as if absent.
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 } sent ? sent : null;
         var result = await comments.PostAsync(video, input, idempotencyKey, ct);
         return result.ToHttp(comment =>
         {
