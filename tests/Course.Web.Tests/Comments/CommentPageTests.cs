@@ -64,7 +64,7 @@ public sealed partial class CommentPageTests(ModeratedCommentSite comments) : IC
         Assert.DoesNotContain($"id=\"comment-{outside}\"", chapter);
         Assert.DoesNotContain($"id=\"comment-{general}\"", chapter);
         Assert.Contains("Comments on this chapter", chapter);
-        Assert.Contains($"src=\"{FormPath}?at=430\"", chapter);
+        Assert.Contains($"src=\"{FormPath}?at=7:10\"", chapter);
 
         var video = await HtmlAsync(CommentSite.VideoPath);
         Assert.Contains($"id=\"comment-{general}\"", video);
