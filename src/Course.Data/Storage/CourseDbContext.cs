@@ -1,3 +1,4 @@
+using Course.Core.Comments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Data.Storage;
@@ -11,6 +12,7 @@ public abstract class CourseDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
     public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
     public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
+    public DbSet<CommentRecord> Comments => Set<CommentRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -38,6 +40,22 @@ public abstract class CourseDbContext(DbContextOptions options) : DbContext(opti
             technique.HasIndex(t => t.Slug).IsUnique();
             technique.Property(t => t.Name).HasMaxLength(200);
             technique.Property(t => t.Slug).HasMaxLength(80);
+        });
+        model.Entity<CommentRecord>(comment =>
+        {
+            comment.ToTable("Comments");
+            comment.HasIndex(c => c.Key).IsUnique();
+            // A video page reads its approved comments; the moderation queue reads one state oldest first.
+            comment.HasIndex(c => new { c.VideoKey, c.State });
+            comment.HasIndex(c => new { c.State, c.CreateDate });
+            comment.HasIndex(c => c.ParentKey);
+            comment.HasIndex(c => c.IdempotencyKey).IsUnique();
+            comment.Property(c => c.Author).HasMaxLength(CommentRules.MaxAuthorLength);
+            comment.Property(c => c.Body).HasMaxLength(CommentRules.MaxBodyLength);
+            comment.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            comment.Property(c => c.IdempotencyKey).HasMaxLength(CommentRules.MaxIdempotencyKeyLength);
+            // Comments go with their video.
+            comment.HasOne<VideoRecord>().WithMany().HasForeignKey(c => c.VideoKey).HasPrincipalKey(v => v.Key).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
