@@ -28,6 +28,8 @@ public static class CourseDataServices
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<VideoService>();
         services.AddSingleton<TechniqueService>();
+        // Needs a CommentModeration, which the host registers from its configuration.
+        services.AddSingleton<CommentService>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICurrentEditor, SiteProcessEditor>();
         services.AddSingleton<CourseDatabase>();

@@ -1,3 +1,4 @@
+using Course.Core.Comments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
     public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
     public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
+    public DbSet<CommentRecord> Comments => Set<CommentRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -43,6 +45,22 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             technique.HasIndex(t => t.Slug).IsUnique();
             technique.Property(t => t.Name).HasMaxLength(200);
             technique.Property(t => t.Slug).HasMaxLength(80);
+        });
+        model.Entity<CommentRecord>(comment =>
+        {
+            comment.ToTable("Comments");
+            comment.HasIndex(c => c.Key).IsUnique();
+            // A video page reads its approved comments; the moderation queue reads one state oldest first.
+            comment.HasIndex(c => new { c.VideoKey, c.State });
+            comment.HasIndex(c => new { c.State, c.CreateDate });
+            comment.HasIndex(c => c.ParentKey);
+            comment.HasIndex(c => c.IdempotencyKey).IsUnique();
+            comment.Property(c => c.Author).HasMaxLength(CommentRules.MaxAuthorLength);
+            comment.Property(c => c.Body).HasMaxLength(CommentRules.MaxBodyLength);
+            comment.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            comment.Property(c => c.IdempotencyKey).HasMaxLength(CommentRules.MaxIdempotencyKeyLength);
+            // Comments go with their video.
+            comment.HasOne<VideoRecord>().WithMany().HasForeignKey(c => c.VideoKey).HasPrincipalKey(v => v.Key).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ContentVersionRecord>(version =>
         {

@@ -23,6 +23,7 @@ public static class CourseComposition
         // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
         services.AddUSyncExportOnSave();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
+        services.AddCourseComments(options.Comments);
 
         services.AddBackoffice(options);
 
@@ -56,6 +57,7 @@ public static class CourseComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         // Liveness only: no checks run, so it stays the trivial ceiling pages are measured against.
@@ -63,7 +65,8 @@ public static class CourseComposition
         app.MapOpenApi();
         app.MapVideoApi();
         app.MapChaptersTrack();
-        app.MapManageApi();
+        app.MapCommentApi();
+        app.MapManageApi().MapManageComments();
         app.MapRazorPages();
         return app;
     }

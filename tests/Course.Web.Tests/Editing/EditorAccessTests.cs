@@ -21,9 +21,14 @@ public sealed class EditorAccessTests(EditorSite editors) : IClassFixture<Editor
             .ToList();
     }
 
-    // Route parameters get plausible values: a seeded slug, a chapter index, a version id.
-    private static string Fill(string pattern) => "/" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{(\w+)(:\w+)?\??\}",
-        m => m.Groups[1].Value switch { "index" or "id" => "1", _ => "sciatica-myofascial-release" });
+    // Route parameters get values their constraints accept: a seeded slug, a chapter index, a version or comment id.
+    private static string Fill(string pattern) => "/" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{(\w+)(?::(\w+))?\??\}",
+        m => m.Groups[2].Value switch
+        {
+            "guid" => Guid.NewGuid().ToString(),
+            "int" => "1",
+            _ => "sciatica-myofascial-release",
+        });
 
     [Fact]
     public async Task Every_editor_api_route_answers_401_problem_details_without_the_key_or_with_a_wrong_one()

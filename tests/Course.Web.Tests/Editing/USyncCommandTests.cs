@@ -74,6 +74,23 @@ public sealed class USyncCommandTests : IDisposable
         Assert.Single(await empty.Services.GetRequiredService<VideoService>().ListAsync());
     }
 
+    [Fact]
+    public async Task Importing_over_stored_content_updates_it_in_place()
+    {
+        var videos = source.Site.Services.GetRequiredService<VideoService>();
+        var before = Assert.Single(await videos.ListAsync());
+        Assert.Equal(0, await source.Site.RunCommandAsync("export", "--folder", exported));
+        var file = Path.Combine(exported, "v17", "Content", "sciatica-myofascial-release-techniques.config");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"value\": \"Introduction\"", "\"value\": \"Welcome\""));
+
+        Assert.Equal(0, await source.Site.RunCommandAsync("import", "--folder", exported));
+
+        var after = Assert.Single(await videos.ListAsync());
+        Assert.Equal("Welcome", after.Chapters[0].Title);
+        Assert.Equal(before.Chapters.Skip(1).Select(c => c.Title), after.Chapters.Skip(1).Select(c => c.Title));
+        Assert.Contains(">Welcome</span>", await source.Site.CreateClient().GetStringAsync("/videos/sciatica-myofascial-release"));
+    }
+
     // uSync keeps whole seconds and no update date (it sets it to the create date on import).
     private static void Same(Video expected, Video actual)
     {

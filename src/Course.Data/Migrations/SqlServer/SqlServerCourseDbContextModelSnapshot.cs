@@ -68,6 +68,69 @@ namespace Course.Data.Migrations.SqlServer
                     b.ToTable("Chapters", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Data.Storage.CommentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("At")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreateDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ParentKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdateDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("VideoKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentKey");
+
+                    b.HasIndex("State", "CreateDate");
+
+                    b.HasIndex("VideoKey", "State");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
             modelBuilder.Entity("Course.Data.Storage.ContentVersionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -419,6 +482,16 @@ namespace Course.Data.Migrations.SqlServer
                     b.HasOne("Course.Data.Storage.VideoRecord", null)
                         .WithMany("Chapters")
                         .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Data.Storage.CommentRecord", b =>
+                {
+                    b.HasOne("Course.Data.Storage.VideoRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VideoKey")
+                        .HasPrincipalKey("Key")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -61,6 +61,66 @@ namespace Course.Data.Migrations.Sqlite
                     b.ToTable("Chapters", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Data.Storage.CommentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VideoKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentKey");
+
+                    b.HasIndex("State", "CreateDate");
+
+                    b.HasIndex("VideoKey", "State");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
             modelBuilder.Entity("Course.Data.Storage.ContentVersionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -400,6 +460,16 @@ namespace Course.Data.Migrations.Sqlite
                     b.HasOne("Course.Data.Storage.VideoRecord", null)
                         .WithMany("Chapters")
                         .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Data.Storage.CommentRecord", b =>
+                {
+                    b.HasOne("Course.Data.Storage.VideoRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VideoKey")
+                        .HasPrincipalKey("Key")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,7 +6,7 @@ namespace Course.Web.Pages.Backoffice.Videos;
 
 /// <summary>The video page rendered from the stored video, draft or not, for editors only.</summary>
 [OutputCache(NoStore = true)]
-public sealed class PreviewModel(PublishedContentCache cache, VideoService videos) : VideoModel(cache)
+public sealed class PreviewModel(PublishedContentCache cache, CommentService comments, VideoService videos) : VideoModel(cache, comments)
 {
     public bool IsDraft { get; private set; }
 

@@ -109,6 +109,7 @@ namespace Course.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Videos", x => x.Id);
+                    table.UniqueConstraint("AK_Videos_Key", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -243,6 +244,34 @@ namespace Course.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VideoKey = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParentKey = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    At = table.Column<int>(type: "int", nullable: true),
+                    Author = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 5000, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreateDate = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdateDate = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_Videos_VideoKey",
+                        column: x => x.VideoKey,
+                        principalTable: "Videos",
+                        principalColumn: "Key",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -287,6 +316,34 @@ namespace Course.Data.Migrations.SqlServer
                 table: "Chapters",
                 columns: new[] { "VideoId", "Index" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_IdempotencyKey",
+                table: "Comments",
+                column: "IdempotencyKey",
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_Key",
+                table: "Comments",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentKey",
+                table: "Comments",
+                column: "ParentKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_State_CreateDate",
+                table: "Comments",
+                columns: new[] { "State", "CreateDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_VideoKey_State",
+                table: "Comments",
+                columns: new[] { "VideoKey", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentVersions_NodeKey_VersionDate",
@@ -338,6 +395,9 @@ namespace Course.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Chapters");
+
+            migrationBuilder.DropTable(
+                name: "Comments");
 
             migrationBuilder.DropTable(
                 name: "ContentVersions");

@@ -109,6 +109,7 @@ namespace Course.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Videos", x => x.Id);
+                    table.UniqueConstraint("AK_Videos_Key", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -243,6 +244,34 @@ namespace Course.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VideoKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentKey = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<int>(type: "INTEGER", nullable: true),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreateDate = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateDate = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_Videos_VideoKey",
+                        column: x => x.VideoKey,
+                        principalTable: "Videos",
+                        principalColumn: "Key",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -285,6 +314,33 @@ namespace Course.Data.Migrations.Sqlite
                 table: "Chapters",
                 columns: new[] { "VideoId", "Index" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_IdempotencyKey",
+                table: "Comments",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_Key",
+                table: "Comments",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentKey",
+                table: "Comments",
+                column: "ParentKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_State_CreateDate",
+                table: "Comments",
+                columns: new[] { "State", "CreateDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_VideoKey_State",
+                table: "Comments",
+                columns: new[] { "VideoKey", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentVersions_NodeKey_VersionDate",
@@ -336,6 +392,9 @@ namespace Course.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Chapters");
+
+            migrationBuilder.DropTable(
+                name: "Comments");
 
             migrationBuilder.DropTable(
                 name: "ContentVersions");
