@@ -91,6 +91,18 @@ public sealed class USyncCommandTests : IDisposable
         Assert.Contains(">Welcome</span>", await source.Site.CreateClient().GetStringAsync("/videos/sciatica-myofascial-release"));
     }
 
+    [Fact]
+    public async Task The_first_save_into_an_empty_folder_writes_the_schema_with_the_node()
+    {
+        var created = await empty.Services.GetRequiredService<TechniqueService>().CreateAsync(new("Forearm glide", null, "", "", [], []));
+        Assert.NotNull(created.Value);
+
+        var folder = Path.Combine(empty.Folder, "empty-uSync", "v17");
+        Assert.True(File.Exists(Path.Combine(folder, "usync.config")));
+        Assert.True(File.Exists(Path.Combine(folder, "ContentTypes", "technique.config")));
+        Assert.True(File.Exists(Path.Combine(folder, "Content", "forearm-glide.config")));
+    }
+
     // uSync keeps whole seconds and no update date (it sets it to the create date on import).
     private static void Same(Video expected, Video actual)
     {
