@@ -2,8 +2,7 @@ using Course.Core.Notifications;
 using Course.Data.Storage;
 using Course.Web.Api;
 using Course.Web.Api.Manage;
-using Course.Web.Security;
-using Microsoft.AspNetCore.Authentication;
+using Course.Web.Media;
 using Course.Web.Notifications;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -22,14 +21,11 @@ public static class CourseComposition
         services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
         services.AddSingleton<INotificationPublisher, NotificationPublisher>();
         // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
+        services.AddUSyncExportOnSave();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
+        services.AddCourseComments(options.Comments);
 
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(EditorPolicy.Name, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
-                .RequireRole(EditorPolicy.Role));
+        services.AddBackoffice(options);
 
         services.AddRazorPages(pages =>
         {
@@ -57,9 +53,11 @@ public static class CourseComposition
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
+        app.UseMediaFolder();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         // Liveness only: no checks run, so it stays the trivial ceiling pages are measured against.
@@ -67,7 +65,8 @@ public static class CourseComposition
         app.MapOpenApi();
         app.MapVideoApi();
         app.MapChaptersTrack();
-        app.MapManageApi();
+        app.MapCommentApi();
+        app.MapManageApi().MapManageComments();
         app.MapRazorPages();
         return app;
     }
@@ -77,6 +76,7 @@ public static class CourseComposition
     public static async Task InitializeCourseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.InitializeBackofficeAsync();
     }
 }
 
