@@ -35,8 +35,8 @@ public sealed class VideoPlayerTests(BrowserSite site)
 
         await watch.ChapterLink(PinAndStretch).ClickAsync();
 
+        // Read in the seeked handler: the click also starts playback, so later readings run on.
         Assert.InRange(await watch.SeekedAsync(), 1103, 1105);
-        Assert.InRange(await watch.CurrentTimeAsync(), 1103, 1105);
         await AssertCurrentChapterAsync(watch, 1104, PinAndStretch);
         Assert.EndsWith(VideoPath + "?t=1104", await watch.AddressAsync());
         Assert.Equal("still this page", await watch.Page.EvaluateAsync<string?>("() => window.__marker ?? null"));

@@ -24,9 +24,16 @@ public sealed class WatchPage(IPage page)
     public Task SettledAsync() =>
         page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v.readyState >= 1 && !v.seeking; }");
 
-    /// <summary>Arms a promise for the next <c>seeked</c> event; await <see cref="SeekedAsync"/> for the time it landed on.</summary>
-    public Task ExpectSeekAsync() => page.EvaluateAsync(
-        "() => { const v = document.querySelector('video'); window.__seeked = new Promise(r => v.addEventListener('seeked', () => r(v.currentTime), { once: true })); }");
+    /// <summary>
+    /// Once the page has settled (so no seek of its own can answer instead), arms a promise for the next
+    /// <c>seeked</c> event; await <see cref="SeekedAsync"/> for the <c>currentTime</c> it landed on.
+    /// </summary>
+    public async Task ExpectSeekAsync()
+    {
+        await SettledAsync();
+        await page.EvaluateAsync(
+            "() => { const v = document.querySelector('video'); window.__seeked = new Promise(r => v.addEventListener('seeked', () => r(v.currentTime), { once: true })); }");
+    }
 
     public Task<double> SeekedAsync() => page.EvaluateAsync<double>("() => window.__seeked");
 
