@@ -11,6 +11,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 port="${1:-5199}"
 base="http://127.0.0.1:$port"
 page=/videos/sciatica-myofascial-release
+# Other work on the machine skews the figures, p99 most: say how busy it was before this script began.
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is missing: installing Debian's package…"
@@ -61,7 +63,7 @@ read -r health_rps health_p99 < <(measure /healthz)
 read -r page_rps page_p99 < <(measure "$page")
 
 echo
-echo "load average (other processes share these cores): $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "load average before the run: $load_before on $(nproc) cores"
 echo "cold start to the first 200 of $page: ${cold_ms} ms (empty database, seeded from uSync/)"
 printf '%-50s %12s %10s\n' "wrk -t2 -c32 -d10s" "requests/s" "p99 (ms)"
 printf '%-50s %12.0f %10.2f\n' /healthz "$health_rps" "$health_p99"
