@@ -10,10 +10,15 @@ namespace Course.Browser.Tests.Browser;
 
 /// <summary>
 /// The real site on Kestrel at a free port on 127.0.0.1 (temporary SQLite file, temporary copy of
-/// <c>uSync/</c>), and one headless Chromium that each test opens its own pages in.
+/// <c>uSync/</c>), with an editor account and an API key, and one headless Chromium that each test
+/// opens its own pages in. Tests that add content use slugs of their own, so they share it safely.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
+    public const string EditorEmail = "browser-editor@example.com";
+    public const string EditorPassword = "Browser-editor-pass-1";
+    public const string ApiKey = "browser-tests-api-key";
+
     private readonly CourseSite site = new();
     private IPlaywright? playwright;
 
@@ -24,6 +29,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        site.Settings["Course:Admin:Email"] = EditorEmail;
+        site.Settings["Course:Admin:Password"] = EditorPassword;
+        site.Settings["Course:ManagementApiKey"] = ApiKey;
         site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         site.StartServer();
         var addresses = site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
@@ -44,6 +52,14 @@ public sealed class BrowserSite : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;
+    }
+
+    /// <summary>A client of the site's HTTP API that sends the editor API key.</summary>
+    public HttpClient Api()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("Api-Key", ApiKey);
+        return client;
     }
 
     public async Task DisposeAsync()
