@@ -14,4 +14,7 @@ public static class ChapterSpans
             })
             .ToList();
     }
+
+    /// <summary>The chapter playing at <paramref name="second"/>: the last to start at or before it; null before the first.</summary>
+    public static Chapter? At(IReadOnlyList<Chapter> chapters, int second) => chapters.LastOrDefault(c => c.Start <= second);
 }

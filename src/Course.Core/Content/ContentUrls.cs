@@ -15,4 +15,13 @@ public static class ContentUrls
     public static string ChaptersTrack(Video video) => $"/videos/{video.Slug}/chapters.vtt";
 
     public static string Technique(Technique technique) => $"/techniques/{technique.Slug}";
+
+    /// <summary>The comment form, framed by the video page and chapter pages.</summary>
+    public static string CommentForm(Video video) => $"/videos/{video.Slug}/comment";
+
+    /// <summary>The id of a comment's element on the video page, for <c>#</c> links.</summary>
+    public static string CommentAnchor(Guid commentKey) => $"comment-{commentKey}";
+
+    /// <summary>The video page starting at the comment's second, scrolled to the comment.</summary>
+    public static string Comment(Video video, Comments.Comment comment) => $"{VideoAt(video, comment.At ?? 0)}#{CommentAnchor(comment.Key)}";
 }

@@ -19,8 +19,15 @@ public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases
         foreach (var video in content.Videos)
         {
             var record = await db.Videos.Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Key == video.Key, cancellationToken);
-            if (record is null) db.Videos.Add(record = new VideoRecord());
+            if (record is not null)
+            {
+                record.CopyFrom(video);
+                continue;
+            }
+            // Keyed before it is tracked: comments refer to videos by Key, so EF tracks it as a key and two new videos may not share the empty one.
+            record = new VideoRecord();
             record.CopyFrom(video);
+            db.Videos.Add(record);
         }
         await db.SaveChangesAsync(cancellationToken);
         return content.Techniques.Count + content.Videos.Count;

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Data.Content;
 
 /// <summary>Editors' operations on technique pages. New techniques are published at once unless asked otherwise.</summary>
-public sealed class TechniqueService(IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock)
+public sealed class TechniqueService(
+    IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock, ICurrentEditor editor)
 {
     public async Task<IReadOnlyList<Technique>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -20,6 +21,12 @@ public sealed class TechniqueService(IDbContextFactory<CourseDbContext> database
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         return (await db.Techniques.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken))?.ToTechnique();
+    }
+
+    public async Task<Technique?> FindAsync(Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return (await db.Techniques.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key, cancellationToken))?.ToTechnique();
     }
 
     public async Task<EditResult<Technique>> CreateAsync(TechniqueInput input, bool publish = true, CancellationToken cancellationToken = default)
@@ -38,6 +45,7 @@ public sealed class TechniqueService(IDbContextFactory<CourseDbContext> database
         var record = new TechniqueRecord();
         record.CopyFrom(technique);
         db.Techniques.Add(record);
+        ContentHistory.Record(db, technique, editor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, technique.Key, publish ? ContentChange.Published : ContentChange.Saved), cancellationToken);
         return EditResult<Technique>.Done(technique);
@@ -56,17 +64,35 @@ public sealed class TechniqueService(IDbContextFactory<CourseDbContext> database
     public Task<EditResult<Technique>> UnpublishAsync(string slug, CancellationToken cancellationToken = default) =>
         ChangeAsync(slug, ContentChange.Unpublished, t => t with { Published = false }, cancellationToken);
 
-    /// <summary>Deletes the technique; chapters that picked it simply stop showing it, as Umbraco pickers do.</summary>
+    /// <summary>The technique's saved versions, newest first; null when there is no such technique.</summary>
+    public async Task<IReadOnlyList<ContentVersion>?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await ContentHistory.ListAsync(db, KeyOf(db, slug), cancellationToken);
+    }
+
+    /// <summary>Saves the content of an earlier version as the newest one; publishing state is left as it is.</summary>
+    public async Task<EditResult<Technique>> RestoreAsync(string slug, int versionId, CancellationToken cancellationToken = default)
+    {
+        if (await ContentHistory.SnapshotAsync<Technique>(databases, db => KeyOf(db, slug), versionId, cancellationToken) is not { } snapshot)
+            return EditResult<Technique>.NotFound();
+        return await ChangeAsync(slug, ContentChange.Saved, t => snapshot with { Published = t.Published, CreateDate = t.CreateDate }, cancellationToken);
+    }
+
+    /// <summary>Deletes the technique and its history; chapters that picked it simply stop showing it, as Umbraco pickers do.</summary>
     public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var record = await db.Techniques.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (record is null) return false;
         db.Techniques.Remove(record);
+        await ContentHistory.ForgetAsync(db, record.Key, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, record.Key, ContentChange.Deleted), cancellationToken);
         return true;
     }
+
+    private static IQueryable<Guid> KeyOf(CourseDbContext db, string slug) => db.Techniques.Where(t => t.Slug == slug).Select(t => t.Key);
 
     private static Technique Apply(Technique technique, TechniqueFields fields) => technique with
     {
@@ -83,6 +109,7 @@ public sealed class TechniqueService(IDbContextFactory<CourseDbContext> database
         if (changed.Slug != record.Slug && await db.Techniques.AnyAsync(t => t.Slug == changed.Slug, cancellationToken))
             return EditResult<Technique>.Conflict("slug", $"A technique with the slug '{changed.Slug}' already exists.");
         record.CopyFrom(changed);
+        ContentHistory.Record(db, changed, editor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, changed.Key, kind), cancellationToken);
         return EditResult<Technique>.Done(changed);

@@ -9,9 +9,11 @@ namespace Course.Data.Content;
 
 /// <summary>
 /// Editors' operations on videos, drafts included (Umbraco's content service, for one document type).
-/// Each saves in one transaction and then notifies, so pages and search follow before it returns.
+/// Each saves in one transaction, keeping a version, and then notifies, so pages and search follow
+/// before it returns.
 /// </summary>
-public sealed class VideoService(IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock)
+public sealed class VideoService(
+    IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock, ICurrentEditor editor)
 {
     public async Task<IReadOnlyList<Video>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -25,6 +27,13 @@ public sealed class VideoService(IDbContextFactory<CourseDbContext> databases, I
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var record = await db.Videos.AsNoTracking().Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
+        return record?.ToVideo();
+    }
+
+    public async Task<Video?> FindAsync(Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var record = await db.Videos.AsNoTracking().Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Key == key, cancellationToken);
         return record?.ToVideo();
     }
 
@@ -55,6 +64,7 @@ public sealed class VideoService(IDbContextFactory<CourseDbContext> databases, I
         var record = new VideoRecord();
         record.CopyFrom(video);
         db.Videos.Add(record);
+        ContentHistory.Record(db, video, editor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, video.Key, ContentChange.Saved), cancellationToken);
         return EditResult<Video>.Done(video, fields.TableOfContents.Warnings.ToList());
@@ -85,35 +95,94 @@ public sealed class VideoService(IDbContextFactory<CourseDbContext> databases, I
     /// <summary>Sets the techniques a chapter shows, by technique slug, in the given order.</summary>
     public async Task<EditResult<Video>> LinkTechniquesAsync(string slug, int chapterIndex, IReadOnlyList<string> techniqueSlugs, CancellationToken cancellationToken = default)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var wanted = techniqueSlugs.Select(s => s?.Trim() ?? "").ToList();
-        var found = await db.Techniques.Where(t => wanted.Contains(t.Slug)).Select(t => new { t.Slug, t.Key }).ToListAsync(cancellationToken);
         var errors = new InputErrors();
-        for (var i = 0; i < wanted.Count; i++)
-            if (found.All(t => t.Slug != wanted[i])) errors.Add($"[{i}]", $"There is no technique '{wanted[i]}'.");
+        var keys = await TechniqueKeysAsync(techniqueSlugs, i => $"[{i}]", errors, cancellationToken);
         if (errors.Any) return EditResult<Video>.Invalid(errors);
-        var keys = wanted.Distinct().Select(s => found.First(t => t.Slug == s).Key).ToList();
-
         return await ChangeAsync(slug, ContentChange.Saved, video =>
         {
             if (chapterIndex < 0 || chapterIndex >= video.Chapters.Count) return null;
-            var chapters = video.Chapters.Select(c => c.Index == chapterIndex ? c with { TechniqueKeys = keys } : c).ToList();
-            return video with { Chapters = chapters };
+            return WithChapters(video, c => c.Index == chapterIndex ? c with { TechniqueKeys = keys } : c);
         }, [], cancellationToken);
     }
 
+    /// <summary>Sets the techniques and notes of several chapters at once, as the backoffice's chapter form does; one version.</summary>
+    public async Task<EditResult<Video>> EditChaptersAsync(string slug, IReadOnlyList<ChapterEdit> edits, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(slug, cancellationToken) is not { } current) return EditResult<Video>.NotFound();
+        var errors = new InputErrors();
+        ChapterEditRules.Check(edits, current.Chapters.Count, errors);
+        var keysByChapter = new Dictionary<int, IReadOnlyList<Guid>>();
+        for (var i = 0; i < edits.Count; i++)
+        {
+            var position = i;
+            if (edits[i].Techniques is { } picked)
+                keysByChapter[edits[i].Index] = await TechniqueKeysAsync(picked, _ => $"chapters[{position}].techniques", errors, cancellationToken);
+        }
+        if (errors.Any) return EditResult<Video>.Invalid(errors);
+
+        var byIndex = edits.ToDictionary(e => e.Index);
+        return await ChangeAsync(slug, ContentChange.Saved, video => WithChapters(video, c => byIndex.TryGetValue(c.Index, out var edit)
+            ? c with
+            {
+                TechniqueKeys = keysByChapter.GetValueOrDefault(c.Index) ?? c.TechniqueKeys,
+                Notes = edit.Notes?.Trim() ?? c.Notes,
+            }
+            : c), [], cancellationToken);
+    }
+
+    /// <summary>The video's saved versions, newest first; null when there is no such video.</summary>
+    public async Task<IReadOnlyList<ContentVersion>?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await ContentHistory.ListAsync(db, KeyOf(db, slug), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the content of an earlier version as the newest one. Publishing state is left as it is:
+    /// restoring is an edit, and publishing stays a decision of its own.
+    /// </summary>
+    public async Task<EditResult<Video>> RestoreAsync(string slug, int versionId, CancellationToken cancellationToken = default)
+    {
+        if (await ContentHistory.SnapshotAsync<Video>(databases, db => KeyOf(db, slug), versionId, cancellationToken) is not { } snapshot)
+            return EditResult<Video>.NotFound();
+        return await ChangeAsync(slug, ContentChange.Saved, current => current with
+        {
+            Title = snapshot.Title, Slug = snapshot.Slug, Source = snapshot.Source, Duration = snapshot.Duration,
+            Description = snapshot.Description, Chapters = ChapterSpans.WithEnds(snapshot.Chapters, snapshot.Duration),
+        }, [], cancellationToken);
+    }
+
+    /// <summary>Deletes the video and its history, as Umbraco deletes a node's versions with it.</summary>
     public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var record = await db.Videos.SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
         if (record is null) return false;
         db.Videos.Remove(record);
+        await ContentHistory.ForgetAsync(db, record.Key, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, record.Key, ContentChange.Deleted), cancellationToken);
         return true;
     }
 
-    /// <summary>Loads, applies <paramref name="change"/> (null: not found), stores and notifies.</summary>
+    private static IQueryable<Guid> KeyOf(CourseDbContext db, string slug) => db.Videos.Where(v => v.Slug == slug).Select(v => v.Key);
+
+    private static Video WithChapters(Video video, Func<Chapter, Chapter> change) =>
+        video with { Chapters = video.Chapters.Select(change).ToList() };
+
+    /// <summary>The keys of the named techniques, each once, in the given order; a missing one is an error at <paramref name="field"/>.</summary>
+    private async Task<IReadOnlyList<Guid>> TechniqueKeysAsync(
+        IReadOnlyList<string> slugs, Func<int, string> field, InputErrors errors, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var wanted = slugs.Select(s => s?.Trim() ?? "").ToList();
+        var found = await db.Techniques.Where(t => wanted.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Key, cancellationToken);
+        for (var i = 0; i < wanted.Count; i++)
+            if (!found.ContainsKey(wanted[i])) errors.Add(field(i), $"There is no technique '{wanted[i]}'.");
+        return wanted.Where(found.ContainsKey).Distinct().Select(s => found[s]).ToList();
+    }
+
+    /// <summary>Loads, applies <paramref name="change"/> (null: not found), stores with a version and notifies.</summary>
     private async Task<EditResult<Video>> ChangeAsync(
         string slug, ContentChange kind, Func<Video, Video?> change, IReadOnlyList<TocProblem> warnings, CancellationToken cancellationToken)
     {
@@ -127,6 +196,7 @@ public sealed class VideoService(IDbContextFactory<CourseDbContext> databases, I
         changed = changed with { UpdateDate = clock.GetUtcNow().UtcDateTime };
         db.Chapters.RemoveRange(record.Chapters);
         record.CopyFrom(changed);
+        ContentHistory.Record(db, changed, editor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, changed.Key, kind), cancellationToken);
         return EditResult<Video>.Done(changed, warnings);

@@ -1,3 +1,4 @@
+using Course.Core.Comments;
 using Course.Core.Content;
 
 namespace Course.Data.Storage;
@@ -81,5 +82,31 @@ internal static class ContentMapping
         record.Published = technique.Published;
         record.CreateDate = technique.CreateDate;
         record.UpdateDate = technique.UpdateDate;
+    }
+
+    public static Comment ToComment(this CommentRecord record) => new()
+    {
+        Key = record.Key,
+        VideoKey = record.VideoKey,
+        ParentKey = record.ParentKey,
+        At = record.At,
+        Author = record.Author,
+        Body = record.Body,
+        State = record.State,
+        CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
+        UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
+    };
+
+    public static void CopyFrom(this CommentRecord record, Comment comment)
+    {
+        record.Key = comment.Key;
+        record.VideoKey = comment.VideoKey;
+        record.ParentKey = comment.ParentKey;
+        record.At = comment.At;
+        record.Author = comment.Author;
+        record.Body = comment.Body;
+        record.State = comment.State;
+        record.CreateDate = comment.CreateDate;
+        record.UpdateDate = comment.UpdateDate;
     }
 }

@@ -28,8 +28,20 @@ public static class CourseDataServices
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<VideoService>();
         services.AddSingleton<TechniqueService>();
+        // Needs a CommentModeration, which the host registers from its configuration.
+        services.AddSingleton<CommentService>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICurrentEditor, SiteProcessEditor>();
         services.AddSingleton<CourseDatabase>();
+        services.AddSingleton<USync.USyncExport>();
+        services.AddSingleton<USync.USyncImport>();
         return services;
     }
+
+    /// <summary>
+    /// Writes each changed node's uSync file. A notification handler: register it after the published
+    /// cache and before handlers that must run last.
+    /// </summary>
+    public static IServiceCollection AddUSyncExportOnSave(this IServiceCollection services) =>
+        services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<USync.USyncExport>());
 }

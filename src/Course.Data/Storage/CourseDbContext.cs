@@ -1,19 +1,26 @@
+using Course.Core.Comments;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Data.Storage;
 
 /// <summary>
-/// The content database. Each provider has its own subclass so that each keeps its own migrations
-/// (<see cref="SqliteCourseDbContext"/>, <see cref="SqlServerCourseDbContext"/>).
+/// The content database, backoffice users included (ASP.NET Core Identity's tables). Each provider has
+/// its own subclass so that each keeps its own migrations (<see cref="SqliteCourseDbContext"/>,
+/// <see cref="SqlServerCourseDbContext"/>).
 /// </summary>
-public abstract class CourseDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CourseDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
     public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
     public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
+    public DbSet<CommentRecord> Comments => Set<CommentRecord>();
+    public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<VideoRecord>(video =>
         {
             video.ToTable("Videos");
@@ -38,6 +45,29 @@ public abstract class CourseDbContext(DbContextOptions options) : DbContext(opti
             technique.HasIndex(t => t.Slug).IsUnique();
             technique.Property(t => t.Name).HasMaxLength(200);
             technique.Property(t => t.Slug).HasMaxLength(80);
+        });
+        model.Entity<CommentRecord>(comment =>
+        {
+            comment.ToTable("Comments");
+            comment.HasIndex(c => c.Key).IsUnique();
+            // A video page reads its approved comments; the moderation queue reads one state oldest first.
+            comment.HasIndex(c => new { c.VideoKey, c.State });
+            comment.HasIndex(c => new { c.State, c.CreateDate });
+            comment.HasIndex(c => c.ParentKey);
+            comment.HasIndex(c => c.IdempotencyKey).IsUnique();
+            comment.Property(c => c.Author).HasMaxLength(CommentRules.MaxAuthorLength);
+            comment.Property(c => c.Body).HasMaxLength(CommentRules.MaxBodyLength);
+            comment.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            comment.Property(c => c.IdempotencyKey).HasMaxLength(CommentRules.MaxIdempotencyKeyLength);
+            // Comments go with their video.
+            comment.HasOne<VideoRecord>().WithMany().HasForeignKey(c => c.VideoKey).HasPrincipalKey(v => v.Key).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ContentVersionRecord>(version =>
+        {
+            version.ToTable("ContentVersions");
+            version.HasIndex(v => new { v.NodeKey, v.VersionDate });
+            version.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+            version.Property(v => v.User).HasMaxLength(256);
         });
     }
 }

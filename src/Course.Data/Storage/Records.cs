@@ -1,3 +1,6 @@
+using Course.Core.Comments;
+using Course.Core.Notifications;
+
 namespace Course.Data.Storage;
 
 // Table rows. The domain types in Course.Core.Content are what the rest of the site sees;
@@ -46,4 +49,34 @@ public sealed class TechniqueRecord
     public bool Published { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
+}
+
+/// <summary>One saved state of a video or technique, kept so an earlier one can be restored.</summary>
+public sealed class ContentVersionRecord
+{
+    public int Id { get; set; }
+    public Guid NodeKey { get; set; }
+    public ContentKind Kind { get; set; }
+    public DateTime VersionDate { get; set; }
+    /// <summary>Who saved it: the editor's user name, or <c>api-key</c> for automation.</summary>
+    public string User { get; set; } = "";
+    /// <summary>The whole <see cref="Course.Core.Content.Video"/> or <see cref="Course.Core.Content.Technique"/> as JSON.</summary>
+    public string Snapshot { get; set; } = "";
+}
+
+public sealed class CommentRecord
+{
+    public int Id { get; set; }
+    public Guid Key { get; set; }
+    /// <summary>The video's key (not its row id), as Umbraco relates content: it survives export and import.</summary>
+    public Guid VideoKey { get; set; }
+    public Guid? ParentKey { get; set; }
+    public int? At { get; set; }
+    public string Author { get; set; } = "";
+    public string Body { get; set; } = "";
+    public CommentState State { get; set; }
+    public DateTime CreateDate { get; set; }
+    public DateTime UpdateDate { get; set; }
+    /// <summary>The client's <c>Idempotency-Key</c> header when it sent one; unique, so a retry finds its first answer.</summary>
+    public string? IdempotencyKey { get; set; }
 }

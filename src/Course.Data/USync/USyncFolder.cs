@@ -18,6 +18,7 @@ public sealed class USyncFolder(string root)
 
     private string VersionFolder => Path.Combine(Root, "v17");
     private string ContentFolder => Path.Combine(VersionFolder, "Content");
+    private string VersionFile => Path.Combine(VersionFolder, "usync" + Extension);
 
     /// <summary>
     /// Reads every content file. A file that cannot be read is reported with its name and line and
@@ -73,10 +74,22 @@ public sealed class USyncFolder(string root)
         }
     }
 
+    /// <summary>Removes the file of every node whose key is not in <paramref name="keep"/>; unreadable files are left for a person to look at.</summary>
+    public void Prune(IReadOnlySet<Guid> keep)
+    {
+        foreach (var (path, key) in KeysByFile())
+        {
+            if (key is { } k && !keep.Contains(k)) File.Delete(path);
+        }
+    }
+
+    /// <summary>True once <see cref="WriteSchema"/> has written the folder's version file.</summary>
+    public bool HasSchema => File.Exists(VersionFile);
+
     /// <summary>Writes <c>usync.config</c>, Course's own data types and its document types.</summary>
     public void WriteSchema()
     {
-        USyncFile.Write(Path.Combine(VersionFolder, "usync" + Extension), USyncSchemaSerializer.VersionFile());
+        USyncFile.Write(VersionFile, USyncSchemaSerializer.VersionFile());
         foreach (var dataType in CourseSchema.OwnDataTypes)
         {
             USyncFile.Write(

@@ -2,8 +2,7 @@ using Course.Core.Notifications;
 using Course.Data.Storage;
 using Course.Web.Api;
 using Course.Web.Api.Manage;
-using Course.Web.Security;
-using Microsoft.AspNetCore.Authentication;
+using Course.Web.Media;
 using Course.Web.Notifications;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -22,15 +21,12 @@ public static class CourseComposition
         services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
         services.AddSingleton<INotificationPublisher, NotificationPublisher>();
         // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
+        services.AddUSyncExportOnSave();
         builder.AddCourseSearch();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
+        services.AddCourseComments(options.Comments);
 
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(EditorPolicy.Name, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
-                .RequireRole(EditorPolicy.Role));
+        services.AddBackoffice(options);
 
         services.AddRazorPages(pages =>
         {
@@ -58,9 +54,11 @@ public static class CourseComposition
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
+        app.UseMediaFolder();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         // Liveness only: no checks run, so it stays the trivial ceiling pages are measured against.
@@ -68,7 +66,8 @@ public static class CourseComposition
         app.MapOpenApi();
         app.MapVideoApi();
         app.MapChaptersTrack();
-        app.MapManageApi();
+        app.MapCommentApi();
+        app.MapManageApi().MapManageComments();
         app.MapCourseSearch();
         app.MapRazorPages();
         return app;
@@ -79,6 +78,7 @@ public static class CourseComposition
     public static async Task InitializeCourseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.InitializeBackofficeAsync();
         app.InitializeSearch();
     }
 }

@@ -11,6 +11,7 @@ public sealed class CourseOptions
     public AdminOptions Admin { get; set; } = new();
     public CommentOptions Comments { get; set; } = new();
     public USyncOptions USync { get; set; } = new();
+    public MediaOptions Media { get; set; } = new();
 
     public sealed class AdminOptions
     {
@@ -39,5 +40,14 @@ public sealed class CourseOptions
             }
             return Path.Combine(contentRoot, "uSync");
         }
+    }
+
+    public sealed class MediaOptions
+    {
+        /// <summary>Where uploaded videos are kept, served at <c>/media</c>; absolute or relative to the content root; <c>wwwroot/media</c> when empty.</summary>
+        public string Folder { get; set; } = "";
+
+        /// <summary>The largest video file an editor may upload.</summary>
+        public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
     }
 }

@@ -1,4 +1,5 @@
 using Course.Core.Chapters;
+using Course.Core.Comments;
 using Course.Core.Content;
 using Course.Data.Content;
 using Course.Web.Composition;
@@ -13,7 +14,7 @@ namespace Course.Web.Pages;
 /// the same player and chapter list, starting at <c>?t=</c>, at the chapter, or at the beginning.
 /// </summary>
 [OutputCache(PolicyName = CachePolicies.Content)]
-public sealed class VideoModel(PublishedContentCache cache) : PageModel
+public class VideoModel(PublishedContentCache cache, CommentService comments) : PageModel
 {
     public PublishedContent Published { get; private set; } = PublishedContent.Empty;
     public Video Video { get; private set; } = null!;
@@ -23,10 +24,14 @@ public sealed class VideoModel(PublishedContentCache cache) : PageModel
     public int Start { get; private set; }
     public Chapter? CurrentChapter { get; private set; }
     public string CanonicalPath => Chapter is null ? ContentUrls.Video(Video) : ContentUrls.Chapter(Video, Chapter);
+    /// <summary>The comments shown: all of the video's, or on a chapter's page those within the chapter.</summary>
+    public IReadOnlyList<CommentThread> Comments { get; private set; } = [];
+    /// <summary>Visible comments per chapter index, for the chapter list.</summary>
+    public IReadOnlyDictionary<int, int> CommentCounts { get; private set; } = new Dictionary<int, int>();
 
-    public IActionResult OnGet(string slug, string? chapterSlug, string? t)
+    public async Task<IActionResult> OnGetAsync(string slug, string? chapterSlug, string? t, CancellationToken cancellationToken)
     {
-        Published = cache.Current;
+        Published = await ContentAsync(slug, cancellationToken);
         if (Published.FindVideo(slug) is not { } video) return NotFound();
         Video = video;
         if (chapterSlug is not null)
@@ -35,9 +40,18 @@ public sealed class VideoModel(PublishedContentCache cache) : PageModel
             if (Chapter is null) return NotFound();
         }
         Start = StartSecond(TimeParameter.Parse(t));
-        CurrentChapter = video.Chapters.LastOrDefault(c => c.Start <= Start);
+        CurrentChapter = ChapterSpans.At(video.Chapters, Start);
+
+        var threads = CommentThreads.Of(video, await comments.ListApprovedAsync(video.Key, cancellationToken));
+        CommentCounts = CommentThreads.CountByChapter(threads);
+        Comments = Chapter is null ? threads : CommentThreads.InChapter(threads, Chapter);
         return Page();
     }
+
+    /// <summary>What the page shows: the published content. The backoffice preview puts a draft in it.</summary>
+    protected virtual Task<PublishedContent> ContentAsync(string slug, CancellationToken cancellationToken) => Task.FromResult(cache.Current);
+
+    protected PublishedContentCache Cache => cache;
 
     // ?t= wins over the chapter; nonsense was already dropped by the parser; past the end is clamped.
     private int StartSecond(int? requested)

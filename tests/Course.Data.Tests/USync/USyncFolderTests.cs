@@ -117,6 +117,26 @@ public sealed class USyncFolderTests : IDisposable
     }
 
     [Fact]
+    public void Prune_removes_the_files_of_other_nodes_and_leaves_unreadable_ones()
+    {
+        _folder.Write(SeedContent.OpenFists);
+        _folder.Write(SeedContent.PinAndStretch);
+        File.WriteAllText(Path.Combine(ContentFolder, "unreadable.config"), "<Content");
+
+        _folder.Prune(new HashSet<Guid> { SeedContent.PinAndStretch.Key });
+
+        Assert.Equal(["pin-and-stretch-for-the-external-hip-rotators.config", "unreadable.config"], ContentFiles());
+    }
+
+    [Fact]
+    public void The_schema_is_there_once_written()
+    {
+        Assert.False(_folder.HasSchema);
+        _folder.WriteSchema();
+        Assert.True(_folder.HasSchema);
+    }
+
+    [Fact]
     public void A_write_that_fails_leaves_the_old_file_as_it_was()
     {
         _folder.Write(SeedContent.Video);

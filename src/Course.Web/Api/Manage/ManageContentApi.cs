@@ -2,6 +2,7 @@ using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Course.Web.Api.Manage;
 
@@ -13,6 +14,7 @@ public static class ManageContentApi
         var manage = endpoints.MapGroup("/api/manage").RequireAuthorization(EditorPolicy.Name).DisableAntiforgery();
         MapVideos(manage.MapGroup("/videos").WithTags("Manage videos"));
         MapTechniques(manage.MapGroup("/techniques").WithTags("Manage techniques"));
+        manage.MapChapterPreview();
         return manage;
     }
 
@@ -39,9 +41,15 @@ public static class ManageContentApi
             await Respond(await service.PublishAsync(slug, ct), techniques, ct));
         videos.MapPost("/{slug}/unpublish", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
             await Respond(await service.UnpublishAsync(slug, ct), techniques, ct));
-        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, [FromBody] string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
             await Respond(await service.LinkTechniquesAsync(slug, index, techniqueSlugs, ct), techniques, ct))
             .ProducesValidationProblem();
+        videos.MapGet("/{slug}/versions", async (string slug, VideoService service, CancellationToken ct) =>
+            await service.VersionsAsync(slug, ct) is { } versions
+                ? TypedResults.Ok(versions.Select(ContentVersionResponse.From).ToList())
+                : EditResults.NotFound("video"));
+        videos.MapPost("/{slug}/versions/{id:int}/restore", async (string slug, int id, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.RestoreAsync(slug, id, ct), techniques, ct));
     }
 
     /// <summary>The saved video with its chapters' technique names (drafts' picks included), or the problem.</summary>
@@ -71,6 +79,12 @@ public static class ManageContentApi
             (await service.PublishAsync(slug, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
         techniques.MapPost("/{slug}/unpublish", async (string slug, TechniqueService service, CancellationToken ct) =>
             (await service.UnpublishAsync(slug, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
+        techniques.MapGet("/{slug}/versions", async (string slug, TechniqueService service, CancellationToken ct) =>
+            await service.VersionsAsync(slug, ct) is { } versions
+                ? TypedResults.Ok(versions.Select(ContentVersionResponse.From).ToList())
+                : EditResults.NotFound("technique"));
+        techniques.MapPost("/{slug}/versions/{id:int}/restore", async (string slug, int id, TechniqueService service, CancellationToken ct) =>
+            (await service.RestoreAsync(slug, id, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
     }
 
     private static async Task<IReadOnlyDictionary<Guid, Technique>> TechniquesByKey(TechniqueService techniques, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Course.Core.Chapters;
 using Course.Core.Content;
+using Course.Data.Content;
 
 namespace Course.Web.Api.Manage;
 
@@ -23,4 +24,10 @@ public sealed record ManagedTechniqueResponse(
 {
     public static ManagedTechniqueResponse From(Technique t) => new(
         t.Key, t.Name, t.Slug, ContentUrls.Technique(t), t.Summary, t.Body, t.Muscles, t.Regions, t.Published, t.CreateDate, t.UpdateDate);
+}
+
+/// <summary>An entry of a node's history; restore it with <c>POST …/versions/{id}/restore</c>.</summary>
+public sealed record ContentVersionResponse(int Id, DateTime Date, string User)
+{
+    public static ContentVersionResponse From(ContentVersion version) => new(version.Id, version.Date, version.User);
 }

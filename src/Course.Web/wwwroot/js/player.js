@@ -78,6 +78,15 @@
   if (!player) return;
   window.coursePlayer = player;
 
+  // Scrolls only the chapter list (never the page) so the current chapter is in sight.
+  function reveal(item) {
+    const list = item.closest(".chapters");
+    if (!list) return;
+    const box = list.getBoundingClientRect();
+    const at = item.getBoundingClientRect();
+    if (at.top < box.top || at.bottom > box.bottom) list.scrollTop += at.top - box.top - (box.height - at.height) / 2;
+  }
+
   let current = null;
   function markCurrent(seconds, updateAddress) {
     const item = chapterItems.findLast((li) => Number(li.dataset.chapterStart) <= seconds + 0.25) ?? null;
@@ -89,12 +98,13 @@
     item.classList.add("current");
     const link = item.querySelector(".chapter-link");
     link.setAttribute("aria-current", "true");
+    reveal(item);
     // The address always names the chapter being watched, so copying it shares that moment.
     if (updateAddress) history.replaceState(history.state, "", link.getAttribute("href"));
   }
 
-  let userMoved = false;
-  player.onTime((seconds) => markCurrent(seconds, userMoved));
+  // Playback and the player's own controls move the mark and the address too, not only chapter links.
+  player.onTime((seconds) => markCurrent(seconds, true));
   markCurrent(start, false);
 
   document.addEventListener("click", (event) => {
@@ -102,7 +112,6 @@
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     const seconds = Number(link.dataset.seek);
-    userMoved = true;
     history.pushState(null, "", `${location.pathname}?t=${seconds}`);
     markCurrent(seconds, false);
     player.seek(seconds);

@@ -1,0 +1,126 @@
+using Course.Core.Chapters;
+using Course.Core.Content;
+using Course.Core.Editing;
+using Course.Data.Content;
+using Course.Web.Api.Manage;
+using Course.Web.Media;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Course.Web.Pages.Backoffice.Videos;
+
+/// <summary>
+/// Creates (no slug) or edits a video: its fields with an uploaded file or a YouTube/Vimeo address as
+/// source, the chapters its description gives with every problem at its line, each chapter's
+/// techniques and notes, its state and its versions.
+/// </summary>
+public sealed class EditModel(VideoService videos, TechniqueService techniques, MediaLibrary media) : EditorPage
+{
+    [BindProperty] public VideoForm Form { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public List<ChapterForm> Chapters { get; set; } = [];
+
+    /// <summary>The stored video; null while creating one.</summary>
+    public Video? Video { get; private set; }
+    public IReadOnlyList<Technique> Techniques { get; private set; } = [];
+    public IReadOnlyList<ContentVersion> Versions { get; private set; } = [];
+    /// <summary>What the description in the form gives, rendered without script too.</summary>
+    public ChapterPreviewResponse Preview { get; private set; } = null!;
+    public long MaxUploadBytes => media.MaxUploadBytes;
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is not null)
+        {
+            if (await videos.FindAsync(slug, cancellationToken) is not { } video) return NotFound();
+            Form = VideoForm.From(video);
+        }
+        return await ShowAsync(slug, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (Upload is not null)
+        {
+            var errors = new InputErrors();
+            if (await media.SaveAsync(Upload, Form.Title ?? "", "upload", errors, cancellationToken) is not { } path)
+            {
+                ShowErrors(errors);
+                return await ShowAsync(slug, cancellationToken);
+            }
+            Form.Source = path;
+        }
+        var result = slug is null
+            ? await videos.CreateAsync(Form.ToInput(), cancellationToken)
+            : await videos.UpdateAsync(slug, Form.ToInput(), cancellationToken);
+        return await AfterChangeAsync(result, v => v.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostChaptersAsync(string slug, CancellationToken cancellationToken)
+    {
+        var edits = Chapters.Select(c => new ChapterEdit(c.Index, c.Techniques, c.Notes ?? "")).ToList();
+        return await AfterStoredChangeAsync(slug, await videos.EditChaptersAsync(slug, edits, cancellationToken), "Chapters saved.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
+        await AfterStoredChangeAsync(slug, await videos.PublishAsync(slug, cancellationToken), "Published.", cancellationToken);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(string slug, CancellationToken cancellationToken) =>
+        await AfterStoredChangeAsync(slug, await videos.UnpublishAsync(slug, cancellationToken), "Unpublished: only editors see it now.", cancellationToken);
+
+    public async Task<IActionResult> OnPostRestoreAsync(string slug, int version, CancellationToken cancellationToken) =>
+        await AfterStoredChangeAsync(slug, await videos.RestoreAsync(slug, version, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await videos.DeleteAsync(slug, cancellationToken)) return NotFound();
+        TempData["Notice"] = $"Deleted '{slug}'.";
+        return RedirectToPage("/Backoffice/Index");
+    }
+
+    // A failed change of a stored video shows the video as it is stored.
+    private async Task<IActionResult> AfterStoredChangeAsync(string slug, EditResult<Video> result, string notice, CancellationToken cancellationToken) =>
+        await AfterChangeAsync(result, v => v.Slug, notice, async () =>
+        {
+            if (await videos.FindAsync(slug, cancellationToken) is { } video) Form = VideoForm.From(video);
+            return await ShowAsync(slug, cancellationToken);
+        });
+
+    private async Task<IActionResult> ShowAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is not null)
+        {
+            Video = await videos.FindAsync(slug, cancellationToken);
+            if (Video is null) return NotFound();
+            Versions = await videos.VersionsAsync(slug, cancellationToken) ?? [];
+        }
+        Techniques = await techniques.ListAsync(cancellationToken);
+        var duration = Form.Duration is >= 1 and <= VideoInputRules.MaxDuration ? Form.Duration : null;
+        Preview = ChapterPreviewResponse.From(TableOfContentsParser.Parse(Form.Description ?? "", duration), duration);
+        return Page();
+    }
+}
+
+/// <summary>The video fields as the form posts them.</summary>
+public sealed class VideoForm
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Source { get; set; }
+    public int? Duration { get; set; }
+    public string? Description { get; set; }
+
+    public static VideoForm From(Video video) => new()
+    {
+        Title = video.Title, Slug = video.Slug, Source = video.Source, Duration = video.Duration, Description = video.Description,
+    };
+
+    public VideoInput ToInput() => new(Title, Slug, Source, Duration, Description);
+}
+
+/// <summary>One chapter's techniques (slugs) and notes as the chapters form posts them.</summary>
+public sealed class ChapterForm
+{
+    public int Index { get; set; }
+    public List<string> Techniques { get; set; } = [];
+    public string? Notes { get; set; }
+}

@@ -1,0 +1,50 @@
+using Course.Browser.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace Course.Browser.Tests;
+
+/// <summary>An editor in Chromium: signs in, pastes a description, sees the line error live, fixes it, links a technique, publishes, finds it on the site.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BackofficeFlowTests(BrowserSite site)
+{
+    [Fact]
+    public async Task An_editor_publishes_a_video_whose_description_had_a_line_error()
+    {
+        var page = await site.OpenAsync("/backoffice");
+        await page.WaitForURLAsync("**/backoffice/login**");
+        await page.GetByLabel("Email").FillAsync(BrowserSite.EditorEmail);
+        await page.GetByLabel("Password").FillAsync(BrowserSite.EditorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/backoffice");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New video" }).ClickAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Hip rotators in the browser");
+        await page.GetByLabel("YouTube or Vimeo address").FillAsync("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+        await page.GetByLabel("Duration in seconds").FillAsync("480");
+        var description = page.Locator("[data-preview-description]");
+        await description.FillAsync("Hip rotators.\n\n0:00 Welcome\n7:7 Finding the piriformis\n2:30 Pin and stretch\n6:10 Recap");
+
+        // The live preview (no save yet) shows the error at its line.
+        var error = page.Locator("#chapter-preview .problem.error");
+        await Assertions.Expect(error).ToHaveAttributeAsync("data-line", "4");
+        await Assertions.Expect(error).ToContainTextAsync("'7:7' is not a timestamp");
+        await Screenshots.SaveAsync(page, "backoffice-line-error");
+
+        await description.FillAsync("Hip rotators.\n\n0:00 Welcome\n1:10 Finding the piriformis\n2:30 Pin and stretch\n6:10 Recap");
+        await Assertions.Expect(page.Locator("#chapter-preview .problem.error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#chapter-preview .preview-chapters li")).ToHaveCountAsync(4);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+        await page.WaitForURLAsync("**/backoffice/videos/edit/hip-rotators-in-the-browser");
+
+        await page.GetByLabel("Techniques of Pin and stretch").SelectOptionAsync(["pin-and-stretch-external-hip-rotators"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save chapters" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Chapters saved.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Published.");
+        await Screenshots.SaveAsync(page, "backoffice-published");
+
+        await page.GotoAsync("/videos/hip-rotators-in-the-browser");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hip rotators in the browser");
+        await Assertions.Expect(page.Locator(".chapter-techniques a[href='/techniques/pin-and-stretch-external-hip-rotators']")).ToHaveCountAsync(1);
+    }
+}

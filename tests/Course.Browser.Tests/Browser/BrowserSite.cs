@@ -1,0 +1,78 @@
+using System.Net;
+using Course.Web.Tests.Site;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Course.Browser.Tests.Browser;
+
+/// <summary>
+/// The real site on Kestrel at a free port on 127.0.0.1 (temporary SQLite file, temporary copy of
+/// <c>uSync/</c>), with an editor account and an API key, and one headless Chromium that each test
+/// opens its own pages in. Tests that add content use slugs of their own, so they share it safely.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public const string EditorEmail = "browser-editor@example.com";
+    public const string EditorPassword = "Browser-editor-pass-1";
+    public const string ApiKey = "browser-tests-api-key";
+
+    private readonly CourseSite site = new();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The site's address, e.g. <c>http://127.0.0.1:41235</c>.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        site.Settings["Course:Admin:Email"] = EditorEmail;
+        site.Settings["Course:Admin:Password"] = EditorPassword;
+        site.Settings["Course:ManagementApiKey"] = ApiKey;
+        site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        site.StartServer();
+        var addresses = site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        Address = new Uri(addresses.Addresses.Single());
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    /// <summary>A fresh tab in its own context (no shared cache or history), at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    /// <summary>A client of the site's HTTP API that sends the editor API key.</summary>
+    public HttpClient Api()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("Api-Key", ApiKey);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await site.DisposeAsync();
+    }
+}
+
+/// <summary>Every browser test shares one site and one Chromium, and they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}

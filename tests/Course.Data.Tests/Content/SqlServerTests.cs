@@ -1,0 +1,42 @@
+using Course.Data.Storage;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Data.Tests.Content;
+
+/// <summary>Runs only where a SQL Server is at hand; reported as skipped, with the reason, elsewhere.</summary>
+public sealed class SqlServerFactAttribute : FactAttribute
+{
+    public const string Variable = "COURSE_TEST_SQLSERVER";
+
+    public SqlServerFactAttribute()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
+            Skip = $"No SQL Server: set {Variable} to a connection string (a database of that name is created and dropped).";
+    }
+}
+
+public sealed class SqlServerTests
+{
+    [SqlServerFact]
+    public async Task Migrates_seeds_and_edits_on_sql_server()
+    {
+        var connection = new SqlConnectionStringBuilder(Environment.GetEnvironmentVariable(SqlServerFactAttribute.Variable))
+        {
+            InitialCatalog = "CourseTest_" + Guid.NewGuid().ToString("N")[..8],
+        };
+        var store = new ContentStore(new DatabaseProvider(DatabaseProvider.SqlServer, connection.ConnectionString));
+        await store.InitializeAsync();
+        try
+        {
+            Assert.Equal(18, store.Cache.Current.FindVideo("sciatica-myofascial-release")!.Chapters.Count);
+            var created = await store.Videos.CreateAsync(new("Hip work", null, "https://youtu.be/dQw4w9WgXcQ", 120, "0:00 a\n0:40 b\n1:30 c"));
+            Assert.Equal(Data.Content.EditOutcome.Done, created.Outcome);
+        }
+        finally
+        {
+            await using (var db = await store.Databases.CreateDbContextAsync()) await db.Database.EnsureDeletedAsync();
+            await store.DisposeAsync();
+        }
+    }
+}
