@@ -18,7 +18,7 @@ var command = args.FirstOrDefault() ?? "index";
 switch (command)
 {
     case "index":
-        RunIndex(args.Length > 1 ? int.Parse(args[1]) : 50);
+        await RunIndex(args.Length > 1 ? int.Parse(args[1]) : 50);
         break;
     case "database":
         await WriteDatabase(args[1]);
@@ -32,7 +32,7 @@ switch (command)
 }
 return 0;
 
-static void RunIndex(int rounds)
+static async Task RunIndex(int rounds)
 {
     var generated = Stopwatch.StartNew();
     var courses = new SyntheticCourses();
@@ -41,12 +41,13 @@ static void RunIndex(int rounds)
     var folder = Directory.CreateTempSubdirectory("course-bench-index-").FullName;
     try
     {
-        using (var index = CourseIndex.Open(folder, CourseIndexSchema.Definition, () => ContentValueSets.All(courses.Content)))
+        using (var index = CourseIndex.Open(folder, CourseIndexSchema.Definition))
         {
+            var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(courses.Content).ToAsyncEnumerable());
             var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
-            Console.WriteLine($"full rebuild: {index.Opening.Documents} documents in {index.Opening.Took.TotalSeconds:0.00} s, {size / 1048576.0:0.0} MiB on disk ({Environment.ProcessorCount} cores)");
+            Console.WriteLine($"full rebuild: {built.Documents} documents in {built.Took.TotalSeconds:0.00} s, {size / 1048576.0:0.0} MiB on disk ({Environment.ProcessorCount} cores)");
         }
-        using var reopened = CourseIndex.Open(folder, CourseIndexSchema.Definition, () => throw new InvalidOperationException("should be reused"));
+        using var reopened = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         Console.WriteLine($"segments: {reopened.Read(s => s.IndexReader.Leaves.Count)}");
         Console.WriteLine($"reopen with integrity check: {reopened.Opening.Took.TotalMilliseconds:0} ms ({(reopened.Opening.Rebuilt ? "rebuilt!" : "reused")})");
 

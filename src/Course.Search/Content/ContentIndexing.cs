@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Course.Core.Notifications;
 using Course.Search.Indexing;
 
@@ -10,10 +11,24 @@ namespace Course.Search.Content;
 public sealed class ContentIndexing(CourseIndex index, IEnumerable<IIndexPopulator> populators)
     : INotificationHandler<ContentChangedNotification>
 {
-    public Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken)
+    public async Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken)
     {
-        var changes = populators.Select(p => p.GetChange(notification)).Where(c => !c.IsEmpty).ToList();
+        var changes = new List<IndexChange>();
+        foreach (var populator in populators)
+        {
+            var change = await populator.GetChangeAsync(notification, cancellationToken);
+            if (!change.IsEmpty) changes.Add(change);
+        }
         if (changes.Count > 0) index.Apply(changes);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>Every populator's documents, one after another: the source of a full rebuild.</summary>
+    public static async IAsyncEnumerable<ValueSet> AllValueSets(
+        IEnumerable<IIndexPopulator> populators, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var populator in populators)
+        {
+            await foreach (var valueSet in populator.GetAllValueSetsAsync(cancellationToken)) yield return valueSet;
+        }
     }
 }

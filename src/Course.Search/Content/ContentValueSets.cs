@@ -59,7 +59,7 @@ public static class ContentValueSets
         });
     }
 
-    /// <summary>An approved comment on a video, leading to the second it mentions (<paramref name="at"/>) when it has one.</summary>
+    /// <summary>A visible comment on a video, leading to the second it is about (<paramref name="at"/>) or to the video's comments.</summary>
     public static ValueSet ForComment(Guid key, Video video, string author, string body, int? at) =>
         new(IdOf(key), CourseIndexSchema.Comment, IdOf(video.Key), new Dictionary<string, IReadOnlyList<object>>
         {
@@ -68,8 +68,8 @@ public static class ContentValueSets
             [Body] = [body],
             [VideoSlug] = [video.Slug],
             [VideoTitle] = [video.Title],
-            [Url] = [ContentUrls.VideoAt(video, at ?? 0)],
-            [Start] = at is int second ? [second] : [],
+            [Url] = [at is int second ? ContentUrls.VideoAt(video, second) : $"{ContentUrls.Video(video)}#comments"],
+            [Start] = at is int start ? [start] : [],
         });
 
     private static List<object> Tags(IEnumerable<string> tags) => [.. tags.Distinct()];

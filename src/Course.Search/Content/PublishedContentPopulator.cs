@@ -7,9 +7,13 @@ namespace Course.Search.Content;
 /// <summary>Techniques, videos and chapters from the published content as it is after each change.</summary>
 public sealed class PublishedContentPopulator(Func<PublishedContent> current) : IIndexPopulator
 {
-    public IEnumerable<ValueSet> GetAllValueSets() => ContentValueSets.All(current());
+    public IAsyncEnumerable<ValueSet> GetAllValueSetsAsync(CancellationToken cancellationToken) =>
+        ContentValueSets.All(current()).ToAsyncEnumerable();
 
-    public IndexChange GetChange(ContentChangedNotification notification)
+    public Task<IndexChange> GetChangeAsync(ContentChangedNotification notification, CancellationToken cancellationToken) =>
+        Task.FromResult(Change(notification));
+
+    private IndexChange Change(ContentChangedNotification notification)
     {
         var content = current();
         var id = ContentValueSets.IdOf(notification.Key);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using Course.Search.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -23,58 +22,76 @@ public sealed class CourseIndex : IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writing = new();
+    private readonly Stopwatch opened;
+    private bool built;
 
-    private CourseIndex(string folder, IndexSchema schema, Analyzer analyzer, Directory directory, IndexWriter writer)
+    private CourseIndex(string folder, IndexSchema schema, string? rebuildReason, Stopwatch opened)
     {
         Folder = folder;
         Schema = schema;
-        Analyzer = analyzer;
-        this.directory = directory;
-        this.writer = writer;
+        this.opened = opened;
+        built = rebuildReason is null;
+        Analyzer = new SearchAnalyzer();
+        directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
+        writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
+        {
+            OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        });
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(schema));
+        Opening = new IndexOpening(rebuildReason, built ? DocumentCount : 0, opened.Elapsed);
     }
 
     public string Folder { get; }
     public IndexSchema Schema { get; }
     public Analyzer Analyzer { get; }
 
-    /// <summary>How the index was opened: reused as found, or rebuilt and why.</summary>
-    public IndexOpening Opening { get; private set; } = null!;
+    /// <summary>How the index was opened: reused as found, or (to be) rebuilt and why.</summary>
+    public IndexOpening Opening { get; private set; }
 
     public int DocumentCount => Read(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>
-    /// Opens the index in <paramref name="folder"/>, rebuilding it from <paramref name="allValueSets"/> when it is
-    /// missing, empty, unreadable or written under another schema version. The folder belongs to the index:
-    /// a rebuild empties it first.
+    /// Opens the index in <paramref name="folder"/>. One that is missing, empty, unreadable or written under
+    /// another schema version is replaced by an empty one, to be filled by <see cref="EnsureBuiltAsync"/>; the
+    /// folder belongs to the index, so it is emptied first.
     /// </summary>
-    public static CourseIndex Open(string folder, IndexSchema schema, Func<IEnumerable<ValueSet>> allValueSets)
+    public static CourseIndex Open(string folder, IndexSchema schema)
     {
-        var started = Stopwatch.StartNew();
+        var opened = Stopwatch.StartNew();
         System.IO.Directory.CreateDirectory(folder);
         var problem = IndexFolderCheck.Problem(folder, schema);
         if (problem is not null) IndexFolderCheck.Empty(folder);
+        return new CourseIndex(folder, schema, problem, opened);
+    }
 
-        var analyzer = new SearchAnalyzer();
-        var directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
-        var config = new IndexWriterConfig(SearchAnalyzer.Version, analyzer)
-        {
-            OpenMode = problem is null ? OpenMode.APPEND : OpenMode.CREATE,
-            RAMBufferSizeMB = 64,
-        };
-        var index = new CourseIndex(folder, schema, analyzer, directory, new IndexWriter(directory, config));
+    /// <summary>
+    /// Fills an index that <see cref="Open"/> had to replace with <paramref name="allValueSets"/>, and commits it
+    /// with the schema version; does nothing to a reused one. Call it once, before the index is searched.
+    /// </summary>
+    public async Task<IndexOpening> EnsureBuiltAsync(Func<IAsyncEnumerable<ValueSet>> allValueSets, CancellationToken cancellationToken = default)
+    {
+        if (built) return Opening;
         try
         {
-            var count = problem is null ? index.DocumentCount : index.Rebuild(allValueSets());
-            index.Opening = new IndexOpening(problem, count, started.Elapsed);
-            return index;
+            // IndexWriter takes documents from several threads; building them is most of the cost.
+            await Parallel.ForEachAsync(allValueSets(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                (valueSet, _) =>
+                {
+                    writer.AddDocument(LuceneDocuments.From(valueSet, Schema));
+                    return ValueTask.CompletedTask;
+                });
         }
         catch
         {
-            // Leave nothing half-built behind (disposing the writer would commit it) and release the write lock.
-            index.Abandon();
+            // Nothing half-built may be committed later with the schema marker: the next start must rebuild.
+            writer.DeleteAll();
             throw;
         }
+        Commit();
+        searchers.MaybeRefreshBlocking();
+        built = true;
+        return Opening = Opening with { Documents = DocumentCount, Took = opened.Elapsed };
     }
 
     /// <summary>Adds the documents, replacing any with the same id.</summary>
@@ -102,24 +119,6 @@ public sealed class CourseIndex : IDisposable
         }
     }
 
-    /// <summary>Fills the freshly created index with <paramref name="valueSets"/> (no one else holds it yet).</summary>
-    private int Rebuild(IEnumerable<ValueSet> valueSets)
-    {
-        try
-        {
-            // IndexWriter takes documents from several threads; building them is most of the cost.
-            Parallel.ForEach(valueSets, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                valueSet => writer.AddDocument(LuceneDocuments.From(valueSet, Schema)));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
-        Commit();
-        searchers.MaybeRefreshBlocking();
-        return DocumentCount;
-    }
-
     /// <summary>Runs <paramref name="read"/> on the newest searcher; several may run at once, beside writes.</summary>
     public T Read<T>(Func<IndexSearcher, T> read)
     {
@@ -132,14 +131,6 @@ public sealed class CourseIndex : IDisposable
         {
             searchers.Release(searcher);
         }
-    }
-
-    private void Abandon()
-    {
-        searchers.Dispose();
-        writer.Rollback();
-        directory.Dispose();
-        Analyzer.Dispose();
     }
 
     public void Dispose()
@@ -157,7 +148,10 @@ public sealed class CourseIndex : IDisposable
     }
 }
 
-/// <summary>How <see cref="CourseIndex.Open"/> found the index: <see cref="RebuildReason"/> is null when it was reused.</summary>
+/// <summary>
+/// How <see cref="CourseIndex.Open"/> found the index: <see cref="RebuildReason"/> is null when it was reused.
+/// <see cref="Took"/> runs to the end of the rebuild, if there was one.
+/// </summary>
 public sealed record IndexOpening(string? RebuildReason, int Documents, TimeSpan Took)
 {
     public bool Rebuilt => RebuildReason is not null;

@@ -79,7 +79,7 @@ public static class CourseComposition
     {
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeBackofficeAsync();
-        app.InitializeSearch();
+        await app.InitializeSearchAsync(app.Lifetime.ApplicationStopping);
     }
 }
 

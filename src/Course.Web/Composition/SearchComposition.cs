@@ -5,6 +5,7 @@ using Course.Search.Content;
 using Course.Search.Indexing;
 using Course.Search.Querying;
 using Course.Web.Api;
+using Course.Web.Comments;
 using Course.Web.Notifications;
 
 namespace Course.Web.Composition;
@@ -41,8 +42,8 @@ public static class SearchComposition
             var cache = sp.GetRequiredService<PublishedContentCache>();
             return new PublishedContentPopulator(() => cache.Current);
         });
-        services.AddSingleton(sp => CourseIndex.Open(folder, CourseIndexSchema.Definition,
-            () => sp.GetServices<IIndexPopulator>().SelectMany(p => p.GetAllValueSets())));
+        services.AddSingleton<IIndexPopulator, CommentPopulator>();
+        services.AddSingleton(_ => CourseIndex.Open(folder, CourseIndexSchema.Definition));
         services.AddSingleton<CourseSearcher>();
         // After the published cache (its populator reads the rebuilt content), before the output cache eviction.
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, ContentIndexing>();
@@ -75,15 +76,20 @@ public static class SearchComposition
         return endpoints;
     }
 
-    /// <summary>Opens the index (rebuilding it from the published content when it cannot be reused) before the site serves.</summary>
-    public static void InitializeSearch(this WebApplication app)
+    /// <summary>
+    /// Opens the index before the site serves, rebuilding it from the database (through every populator) when it
+    /// cannot be reused. Runs after the published cache is built.
+    /// </summary>
+    public static async Task InitializeSearchAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         var index = app.Services.GetRequiredService<CourseIndex>();
+        var populators = app.Services.GetServices<IIndexPopulator>();
+        var opening = await index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators, cancellationToken), cancellationToken);
         var logger = app.Services.GetRequiredService<ILogger<CourseIndex>>();
-        if (index.Opening.RebuildReason is { } reason)
-            logger.LogInformation("Search index rebuilt ({Reason}): {Count} documents in {Ms:0} ms", reason, index.Opening.Documents, index.Opening.Took.TotalMilliseconds);
+        if (opening.RebuildReason is { } reason)
+            logger.LogInformation("Search index rebuilt ({Reason}): {Count} documents in {Ms:0} ms", reason, opening.Documents, opening.Took.TotalMilliseconds);
         else
-            logger.LogInformation("Search index reused: {Count} documents", index.Opening.Documents);
+            logger.LogInformation("Search index reused: {Count} documents", opening.Documents);
     }
 
     private static SynonymList ReadSynonyms(string file, ILogger logger)

@@ -7,14 +7,21 @@ using Course.Search.Tests.Seed;
 namespace Course.Search.Tests.Lifecycle;
 
 /// <summary>Content changes reach the index through the populators and are searchable as soon as the handler returns.</summary>
-public sealed class IncrementalTests : IDisposable
+public sealed class IncrementalTests : IAsyncLifetime
 {
     private readonly SeededIndex seed = new();
-    private readonly ContentIndexing indexing;
+    private ContentIndexing indexing = null!;
 
-    public IncrementalTests()
+    public async Task InitializeAsync()
     {
+        await seed.InitializeAsync();
         indexing = new ContentIndexing(seed.Index, [new PublishedContentPopulator(() => seed.Content)]);
+    }
+
+    public Task DisposeAsync()
+    {
+        seed.Dispose();
+        return Task.CompletedTask;
     }
 
     private Video Video => seed.Content.Videos.Single();
@@ -103,7 +110,7 @@ public sealed class IncrementalTests : IDisposable
         seed.Index.IndexItems([ContentValueSets.ForComment(Guid.NewGuid(), Video, "Bo", "Use <b>less</b> pressure & \"go slow\" <script>x</script>", null)]);
         var hit = Assert.Single(seed.Search("less pressure", type: CourseIndexSchema.Comment).Hits);
         Assert.Equal("Use &lt;b&gt;<mark>less</mark>&lt;/b&gt; <mark>pressure</mark> &amp; &quot;go slow&quot; &lt;script&gt;x&lt;/script&gt;", hit.Snippet);
-        Assert.Equal("/videos/sciatica-myofascial-release", hit.Text(CourseIndexSchema.Url));
+        Assert.Equal("/videos/sciatica-myofascial-release#comments", hit.Text(CourseIndexSchema.Url));
         Assert.Null(hit.Number(CourseIndexSchema.Start));
     }
 
@@ -113,8 +120,6 @@ public sealed class IncrementalTests : IDisposable
         await Notify(ContentKind.Comment, Guid.NewGuid(), ContentChange.Published);
         Assert.Equal(SeedCourse.Documents, seed.Index.DocumentCount);
     }
-
-    public void Dispose() => seed.Dispose();
 
     private Task Notify(ContentKind kind, Guid key, ContentChange change) =>
         indexing.HandleAsync(new ContentChangedNotification(kind, key, change), CancellationToken.None);

@@ -13,22 +13,22 @@ public sealed class IndexFolderTests : IDisposable
     private readonly Core.Content.PublishedContent content = SeedCourse.Content();
 
     [Fact]
-    public void Missing_index_is_built_then_reused()
+    public async Task Missing_index_is_built_then_reused()
     {
-        using (var first = Open())
+        using (var first = await Open())
         {
             Assert.Equal("missing", first.Opening.RebuildReason);
             Assert.Equal(SeedCourse.Documents, first.Opening.Documents);
         }
-        using var second = Open();
+        using var second = await Open();
         Assert.False(second.Opening.Rebuilt);
         Assert.Equal(SeedCourse.Documents, second.DocumentCount);
     }
 
     [Fact]
-    public void Damaged_file_is_found_and_the_index_rebuilt()
+    public async Task Damaged_file_is_found_and_the_index_rebuilt()
     {
-        Open().Dispose();
+        (await Open()).Dispose();
         // Overwrite the middle of the largest file (a compound segment): opening alone would not read it.
         var largest = new DirectoryInfo(folder.Path).GetFiles().OrderByDescending(f => f.Length).First();
         using (var stream = File.Open(largest.FullName, FileMode.Open, FileAccess.ReadWrite))
@@ -36,63 +36,68 @@ public sealed class IndexFolderTests : IDisposable
             stream.Position = stream.Length / 2;
             stream.Write(Enumerable.Repeat((byte)0x5A, 64).ToArray());
         }
-        using var index = Open();
+        using var index = await Open();
         Assert.StartsWith("unreadable", index.Opening.RebuildReason);
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
     [Fact]
-    public void Garbage_in_every_file_is_replaced_by_a_rebuilt_index()
+    public async Task Garbage_in_every_file_is_replaced_by_a_rebuilt_index()
     {
-        Open().Dispose();
+        (await Open()).Dispose();
         foreach (var file in System.IO.Directory.GetFiles(folder.Path)) File.WriteAllText(file, "not an index");
-        using var index = Open();
+        using var index = await Open();
         Assert.StartsWith("unreadable", index.Opening.RebuildReason);
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
     [Fact]
-    public void Truncated_segments_file_is_rebuilt()
+    public async Task Truncated_segments_file_is_rebuilt()
     {
-        Open().Dispose();
+        (await Open()).Dispose();
         var segments = System.IO.Directory.GetFiles(folder.Path, "segments_*").Single();
         File.WriteAllBytes(segments, File.ReadAllBytes(segments)[..10]);
-        using var index = Open();
+        using var index = await Open();
         Assert.True(index.Opening.Rebuilt);
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
     [Fact]
-    public void Index_of_another_schema_version_is_rebuilt()
+    public async Task Index_of_another_schema_version_is_rebuilt()
     {
         WriteIndex("course-0", documents: 1);
-        using var index = Open();
+        using var index = await Open();
         Assert.Equal($"written by schema version course-0, expected {CourseIndexSchema.Definition.Version}", index.Opening.RebuildReason);
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
     [Fact]
-    public void Empty_index_is_rebuilt()
+    public async Task Empty_index_is_rebuilt()
     {
         WriteIndex(CourseIndexSchema.Definition.Version, documents: 0);
-        using var index = Open();
+        using var index = await Open();
         Assert.Equal("empty", index.Opening.RebuildReason);
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
     [Fact]
-    public void Failed_rebuild_releases_the_folder_for_the_next_start()
+    public async Task Failed_rebuild_leaves_nothing_the_next_start_would_reuse()
     {
         var undeclared = new ValueSet("x", CourseIndexSchema.Technique, null, new Dictionary<string, IReadOnlyList<object>> { ["colour"] = ["red"] });
-        var error = Assert.Throws<ArgumentException>(() => CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => [undeclared]));
-        Assert.Contains("undeclared field 'colour'", error.Message);
-        using var index = Open();
+        using (var failed = CourseIndex.Open(folder.Path, CourseIndexSchema.Definition))
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+                failed.EnsureBuiltAsync(() => ContentValueSets.All(content).Append(undeclared).ToAsyncEnumerable()));
+            Assert.Contains("undeclared field 'colour'", error.Message);
+        }
+        using var index = await Open();
+        Assert.True(index.Opening.Rebuilt);
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
     public void Dispose() => folder.Dispose();
 
-    private CourseIndex Open() => CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => ContentValueSets.All(content));
+    private Task<CourseIndex> Open() => SeedCourse.OpenIndex(folder.Path, content);
 
     // A sound Lucene index with the given schema marker, as another version of the site would leave it.
     private void WriteIndex(string version, int documents)

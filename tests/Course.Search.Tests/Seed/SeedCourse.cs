@@ -33,6 +33,14 @@ public static class SeedCourse
     /// <summary>Documents the seed makes: 11 techniques, 1 video, 18 chapters.</summary>
     public const int Documents = 30;
 
+    /// <summary>The index in <paramref name="folder"/>, built from <paramref name="content"/> when it cannot be reused.</summary>
+    public static async Task<CourseIndex> OpenIndex(string folder, PublishedContent content)
+    {
+        var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
+        await index.EnsureBuiltAsync(() => ContentValueSets.All(content).ToAsyncEnumerable());
+        return index;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -53,21 +61,21 @@ public sealed class TemporaryFolder : IDisposable
 }
 
 /// <summary>An index of the seed course in a temporary folder, with a searcher using the site's synonyms.</summary>
-public sealed class SeededIndex : IDisposable
+public sealed class SeededIndex : IAsyncLifetime, IDisposable
 {
     private readonly TemporaryFolder folder = new();
 
-    public SeededIndex()
+    public PublishedContent Content { get; set; } = SeedCourse.Content();
+    public CourseIndex Index { get; private set; } = null!;
+    public CourseSearcher Searcher { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
-        Content = SeedCourse.Content();
-        var content = Content;
-        Index = CourseIndex.Open(folder.Path, CourseIndexSchema.Definition, () => ContentValueSets.All(content));
+        Index = await SeedCourse.OpenIndex(folder.Path, Content);
         Searcher = new CourseSearcher(Index, SeedCourse.Synonyms());
     }
 
-    public PublishedContent Content { get; set; }
-    public CourseIndex Index { get; }
-    public CourseSearcher Searcher { get; }
+    public Task DisposeAsync() => Task.CompletedTask;
     public string Folder => folder.Path;
 
     public SearchResults Search(string text, string? type = null, string? muscle = null, string? region = null, int pageSize = 10)
