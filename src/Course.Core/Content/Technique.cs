@@ -13,6 +13,8 @@ public sealed record Technique
     public IReadOnlyList<string> Muscles { get; init; } = [];
     public IReadOnlyList<string> Regions { get; init; } = [];
     public bool Published { get; init; }
+    /// <summary>Published, and saved since: visitors still see the published version until it is published again.</summary>
+    public bool HasUnpublishedChanges { get; init; }
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
 }

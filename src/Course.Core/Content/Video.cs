@@ -14,6 +14,8 @@ public sealed record Video
     public string Description { get; init; } = "";
     public IReadOnlyList<Chapter> Chapters { get; init; } = [];
     public bool Published { get; init; }
+    /// <summary>Published, and saved since: visitors still see the published version until it is published again.</summary>
+    public bool HasUnpublishedChanges { get; init; }
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
     public int SortOrder { get; init; }

@@ -15,13 +15,11 @@ public sealed record ContentVersion(int Id, Guid NodeKey, ContentKind Kind, Date
 /// </summary>
 internal static class ContentHistory
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static void Record(CourseDbContext db, Video video, string user) =>
-        Add(db, ContentKind.Video, video.Key, video.UpdateDate, user, JsonSerializer.Serialize(video, Json));
+        Add(db, ContentKind.Video, video.Key, video.UpdateDate, user, JsonSerializer.Serialize(video, LiveVersion.Json));
 
     public static void Record(CourseDbContext db, Technique technique, string user) =>
-        Add(db, ContentKind.Technique, technique.Key, technique.UpdateDate, user, JsonSerializer.Serialize(technique, Json));
+        Add(db, ContentKind.Technique, technique.Key, technique.UpdateDate, user, JsonSerializer.Serialize(technique, LiveVersion.Json));
 
     /// <summary>The versions of the node <paramref name="node"/> selects (by its unique slug), newest first; null when there is none.</summary>
     public static async Task<IReadOnlyList<ContentVersion>?> ListAsync(CourseDbContext db, IQueryable<Guid> node, CancellationToken cancellationToken)
@@ -40,7 +38,7 @@ internal static class ContentHistory
         var keys = node(db);
         var record = await db.ContentVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.Id == id && keys.Contains(v.NodeKey), cancellationToken);
-        return record is null ? null : JsonSerializer.Deserialize<T>(record.Snapshot, Json);
+        return record is null ? null : JsonSerializer.Deserialize<T>(record.Snapshot, LiveVersion.Json);
     }
 
     public static async Task ForgetAsync(CourseDbContext db, Guid key, CancellationToken cancellationToken) =>

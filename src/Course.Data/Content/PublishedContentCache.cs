@@ -28,7 +28,7 @@ public sealed class PublishedContentCache(IDbContextFactory<CourseDbContext> dat
                 .Where(v => v.Published).Include(v => v.Chapters).ToListAsync(cancellationToken);
             var techniques = await db.Techniques.AsNoTracking()
                 .Where(t => t.Published).ToListAsync(cancellationToken);
-            current = new PublishedContent(videos.Select(v => v.ToVideo()), techniques.Select(t => t.ToTechnique()));
+            current = new PublishedContent(videos.Select(LiveVersion.Live), techniques.Select(LiveVersion.Live));
         }
         finally
         {

@@ -34,7 +34,7 @@ public sealed class TechniqueService(
         var errors = new InputErrors();
         if (TechniqueInputRules.Check(input, errors) is not { } fields) return EditResult<Technique>.Invalid(errors);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (await db.Techniques.AnyAsync(t => t.Slug == fields.Slug, cancellationToken))
+        if (await db.Techniques.AnyAsync(t => t.Slug == fields.Slug || t.PublishedSlug == fields.Slug, cancellationToken))
             return EditResult<Technique>.Conflict("slug", $"A technique with the slug '{fields.Slug}' already exists.");
         var now = clock.GetUtcNow().UtcDateTime;
         var technique = Apply(new Technique { Key = Guid.NewGuid(), Name = "", Slug = "", CreateDate = now }, fields) with
@@ -106,9 +106,13 @@ public sealed class TechniqueService(
         var record = await db.Techniques.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (record is null) return EditResult<Technique>.NotFound();
         var changed = change(record.ToTechnique()) with { UpdateDate = clock.GetUtcNow().UtcDateTime };
-        if (changed.Slug != record.Slug && await db.Techniques.AnyAsync(t => t.Slug == changed.Slug, cancellationToken))
+        // Another technique's live slug counts too: it keeps that address until its changes are published.
+        if (await db.Techniques.AnyAsync(t => t.Key != record.Key && (t.Slug == changed.Slug || t.PublishedSlug == changed.Slug), cancellationToken))
             return EditResult<Technique>.Conflict("slug", $"A technique with the slug '{changed.Slug}' already exists.");
+        if (kind == ContentChange.Saved) LiveVersion.KeepLive(record);
+        else LiveVersion.Release(record);
         record.CopyFrom(changed);
+        changed = changed with { HasUnpublishedChanges = record.PublishedSnapshot is not null };
         ContentHistory.Record(db, changed, editor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Technique, changed.Key, kind), cancellationToken);

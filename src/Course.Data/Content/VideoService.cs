@@ -43,7 +43,7 @@ public sealed class VideoService(
         var errors = new InputErrors();
         if (VideoInputRules.Check(input, errors) is not { } fields) return EditResult<Video>.Invalid(errors);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (await db.Videos.AnyAsync(v => v.Slug == fields.Slug, cancellationToken))
+        if (await db.Videos.AnyAsync(v => v.Slug == fields.Slug || v.PublishedSlug == fields.Slug, cancellationToken))
             return EditResult<Video>.Conflict("slug", $"A video with the slug '{fields.Slug}' already exists.");
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -70,7 +70,10 @@ public sealed class VideoService(
         return EditResult<Video>.Done(video, fields.TableOfContents.Warnings.ToList());
     }
 
-    /// <summary>Replaces the video's fields; chapters are parsed again, keeping their technique links.</summary>
+    /// <summary>
+    /// Replaces the video's fields; chapters are parsed again, keeping their technique links. On a
+    /// published video the change waits, like every save, until the video is published again.
+    /// </summary>
     public async Task<EditResult<Video>> UpdateAsync(string slug, VideoInput input, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
@@ -190,12 +193,16 @@ public sealed class VideoService(
         var record = await db.Videos.Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
         if (record is null) return EditResult<Video>.NotFound();
         if (change(record.ToVideo()) is not { } changed) return EditResult<Video>.NotFound();
-        if (changed.Slug != record.Slug && await db.Videos.AnyAsync(v => v.Slug == changed.Slug, cancellationToken))
+        // Another video's live slug counts too: it keeps that address until its changes are published.
+        if (await db.Videos.AnyAsync(v => v.Key != record.Key && (v.Slug == changed.Slug || v.PublishedSlug == changed.Slug), cancellationToken))
             return EditResult<Video>.Conflict("slug", $"A video with the slug '{changed.Slug}' already exists.");
 
         changed = changed with { UpdateDate = clock.GetUtcNow().UtcDateTime };
+        if (kind == ContentChange.Saved) LiveVersion.KeepLive(record);
+        else LiveVersion.Release(record);
         db.Chapters.RemoveRange(record.Chapters);
         record.CopyFrom(changed);
+        changed = changed with { HasUnpublishedChanges = record.PublishedSnapshot is not null };
         ContentHistory.Record(db, changed, editor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, changed.Key, kind), cancellationToken);

@@ -15,6 +15,7 @@ internal static class ContentMapping
         Duration = record.Duration,
         Description = record.Description,
         Published = record.Published,
+        HasUnpublishedChanges = record.PublishedSnapshot is not null,
         SortOrder = record.SortOrder,
         CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
         UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
@@ -66,6 +67,7 @@ internal static class ContentMapping
         Muscles = record.Muscles.ToList(),
         Regions = record.Regions.ToList(),
         Published = record.Published,
+        HasUnpublishedChanges = record.PublishedSnapshot is not null,
         CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
         UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
     };

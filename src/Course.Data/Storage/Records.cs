@@ -16,6 +16,12 @@ public sealed class VideoRecord
     public int? Duration { get; set; }
     public string Description { get; set; } = "";
     public bool Published { get; set; }
+    /// <summary>
+    /// While a published node has saved changes that are not yet published: what visitors still see
+    /// (the domain object as JSON) and its slug. Null when the row itself is what is live.
+    /// </summary>
+    public string? PublishedSnapshot { get; set; }
+    public string? PublishedSlug { get; set; }
     public int SortOrder { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
@@ -47,6 +53,12 @@ public sealed class TechniqueRecord
     public List<string> Muscles { get; set; } = [];
     public List<string> Regions { get; set; } = [];
     public bool Published { get; set; }
+    /// <summary>
+    /// While a published node has saved changes that are not yet published: what visitors still see
+    /// (the domain object as JSON) and its slug. Null when the row itself is what is live.
+    /// </summary>
+    public string? PublishedSnapshot { get; set; }
+    public string? PublishedSlug { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
 }

@@ -107,6 +107,41 @@ public sealed class VideoServiceTests : IAsyncLifetime
         Assert.Empty(store.Cache.Current.TechniquesOf(video.Chapters[16]));
     }
 
+    [Fact]
+    public async Task Saving_a_published_video_keeps_the_published_version_live_until_it_is_published_again()
+    {
+        await store.Videos.CreateAsync(new("Hip work", null, "https://youtu.be/dQw4w9WgXcQ", 120, Toc));
+        await store.Videos.PublishAsync("hip-work");
+
+        var saved = await store.Videos.UpdateAsync("hip-work", new("Hip work, revised", "hip-work-revised", "https://youtu.be/dQw4w9WgXcQ", 120, Toc.Replace("Abduction", "Abduction, revised")));
+        Assert.True(saved.Value!.HasUnpublishedChanges);
+        var live = store.Cache.Current.FindVideo("hip-work");
+        Assert.NotNull(live);
+        Assert.Equal("Hip work", live.Title);
+        Assert.Equal("Abduction", live.Chapters[^1].Title);
+        Assert.Null(store.Cache.Current.FindVideo("hip-work-revised"));
+
+        // The live address stays taken while it is live.
+        var clash = await store.Videos.CreateAsync(new("Other", "hip-work", "https://youtu.be/dQw4w9WgXcQ", null, Toc));
+        Assert.Equal(Data.Content.EditOutcome.Conflict, clash.Outcome);
+
+        var published = await store.Videos.PublishAsync("hip-work-revised");
+        Assert.False(published.Value!.HasUnpublishedChanges);
+        Assert.Null(store.Cache.Current.FindVideo("hip-work"));
+        Assert.Equal("Abduction, revised", store.Cache.Current.FindVideo("hip-work-revised")!.Chapters[^1].Title);
+        Assert.Equal(Data.Content.EditOutcome.Done, (await store.Videos.CreateAsync(new("Other", "hip-work", "https://youtu.be/dQw4w9WgXcQ", null, Toc))).Outcome);
+    }
+
+    [Fact]
+    public async Task Saving_a_published_technique_waits_for_publishing_too()
+    {
+        var saved = await store.Techniques.UpdateAsync("open-fists", new("Open fists, renamed", null, "New summary.", null, ["gluteus maximus"], ["hip"]));
+        Assert.True(saved.Value!.HasUnpublishedChanges);
+        Assert.NotEqual("New summary.", store.Cache.Current.FindTechnique("open-fists")!.Summary);
+        await store.Techniques.PublishAsync("open-fists");
+        Assert.Equal("New summary.", store.Cache.Current.FindTechnique("open-fists")!.Summary);
+    }
+
     private async Task<int> CountVideos()
     {
         await using var db = await store.Databases.CreateDbContextAsync();

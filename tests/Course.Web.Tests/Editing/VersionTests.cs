@@ -32,12 +32,16 @@ public sealed class VersionTests(EditorSite editors) : IClassFixture<EditorSite>
         Assert.Equal("Versioned video", video.GetProperty("title").GetString());
         Assert.Equal("https://www.youtube.com/watch?v=dQw4w9WgXcQ", video.GetProperty("source").GetString());
         Assert.Equal(["One", "Two", "Three"], video.GetProperty("chapters").EnumerateArray().Select(c => c.GetProperty("title").GetString()!));
-        // Restoring is an edit: the state stays published, and the site shows the restored content at once.
+        // Restoring is an edit: the video stays published, visitors keep the published take until it is published again.
         Assert.True(video.GetProperty("published").GetBoolean());
-        Assert.Contains("First take.", await editors.Site.CreateClient().GetStringAsync($"/videos/{slug}"));
+        Assert.True(video.GetProperty("hasUnpublishedChanges").GetBoolean());
+        var visitors = editors.Site.CreateClient();
+        Assert.Contains("Second take.", await visitors.GetStringAsync($"/videos/{slug}"));
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/manage/videos/{slug}/publish", null)).StatusCode);
+        Assert.Contains("First take.", await visitors.GetStringAsync($"/videos/{slug}"));
 
         var after = await api.GetFromJsonAsync<JsonElement>($"/api/manage/videos/{slug}/versions");
-        Assert.Equal(4, after.GetArrayLength());
+        Assert.Equal(5, after.GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/manage/videos/{slug}/versions/999999/restore", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/manage/videos/no-such-video/versions")).StatusCode);
     }

@@ -196,6 +196,12 @@ namespace Course.Data.Migrations.SqlServer
                     b.Property<bool>("Published")
                         .HasColumnType("bit");
 
+                    b.Property<string>("PublishedSlug")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PublishedSnapshot")
+                        .HasColumnType("nvarchar(max)");
+
                     b.PrimitiveCollection<string>("Regions")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -246,6 +252,12 @@ namespace Course.Data.Migrations.SqlServer
 
                     b.Property<bool>("Published")
                         .HasColumnType("bit");
+
+                    b.Property<string>("PublishedSlug")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PublishedSnapshot")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -182,6 +182,12 @@ namespace Course.Data.Migrations.Sqlite
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublishedSlug")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Regions")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -230,6 +236,12 @@ namespace Course.Data.Migrations.Sqlite
 
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedSlug")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedSnapshot")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -7,11 +7,11 @@ namespace Course.Web.Api.Manage;
 /// <summary>A video as editors see it: drafts included, with the warnings of its table of contents.</summary>
 public sealed record ManagedVideoResponse(
     Guid Key, string Title, string Slug, string Url, string Source, int? Duration, string Description, bool Published,
-    DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ChapterResponse> Chapters, IReadOnlyList<string> Warnings)
+    bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ChapterResponse> Chapters, IReadOnlyList<string> Warnings)
 {
     public static ManagedVideoResponse From(Video video, IReadOnlyDictionary<Guid, Technique> techniques, IEnumerable<TocProblem> warnings) => new(
         video.Key, video.Title, video.Slug, ContentUrls.Video(video), video.Source, video.Duration, video.Description, video.Published,
-        video.CreateDate, video.UpdateDate,
+        video.HasUnpublishedChanges, video.CreateDate, video.UpdateDate,
         video.Chapters.Select(c => new ChapterResponse(
             c.Index, c.Title, c.Slug, c.Start, c.End, ContentUrls.ChapterStart(video, c), ContentUrls.Chapter(video, c),
             c.TechniqueKeys.Select(techniques.GetValueOrDefault).OfType<Technique>().Select(t => new TechniqueRef(t.Slug, t.Name)).ToList())).ToList(),
@@ -20,10 +20,11 @@ public sealed record ManagedVideoResponse(
 
 public sealed record ManagedTechniqueResponse(
     Guid Key, string Name, string Slug, string Url, string Summary, string Body,
-    IReadOnlyList<string> Muscles, IReadOnlyList<string> Regions, bool Published, DateTime CreateDate, DateTime UpdateDate)
+    IReadOnlyList<string> Muscles, IReadOnlyList<string> Regions, bool Published,
+    bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate)
 {
     public static ManagedTechniqueResponse From(Technique t) => new(
-        t.Key, t.Name, t.Slug, ContentUrls.Technique(t), t.Summary, t.Body, t.Muscles, t.Regions, t.Published, t.CreateDate, t.UpdateDate);
+        t.Key, t.Name, t.Slug, ContentUrls.Technique(t), t.Summary, t.Body, t.Muscles, t.Regions, t.Published, t.HasUnpublishedChanges, t.CreateDate, t.UpdateDate);
 }
 
 /// <summary>An entry of a node's history; restore it with <c>POST …/versions/{id}/restore</c>.</summary>

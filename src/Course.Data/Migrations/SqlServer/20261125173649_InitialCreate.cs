@@ -81,6 +81,8 @@ namespace Course.Data.Migrations.SqlServer
                     Muscles = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Regions = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Published = table.Column<bool>(type: "bit", nullable: false),
+                    PublishedSnapshot = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PublishedSlug = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     CreateDate = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdateDate = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
@@ -102,6 +104,8 @@ namespace Course.Data.Migrations.SqlServer
                     Duration = table.Column<int>(type: "int", nullable: true),
                     Description = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Published = table.Column<bool>(type: "bit", nullable: false),
+                    PublishedSnapshot = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PublishedSlug = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     SortOrder = table.Column<int>(type: "int", nullable: false),
                     CreateDate = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdateDate = table.Column<DateTime>(type: "datetime2", nullable: false)

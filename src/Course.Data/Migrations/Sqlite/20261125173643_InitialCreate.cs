@@ -81,6 +81,8 @@ namespace Course.Data.Migrations.Sqlite
                     Muscles = table.Column<string>(type: "TEXT", nullable: false),
                     Regions = table.Column<string>(type: "TEXT", nullable: false),
                     Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedSnapshot = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishedSlug = table.Column<string>(type: "TEXT", nullable: true),
                     CreateDate = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdateDate = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -102,6 +104,8 @@ namespace Course.Data.Migrations.Sqlite
                     Duration = table.Column<int>(type: "INTEGER", nullable: true),
                     Description = table.Column<string>(type: "TEXT", nullable: false),
                     Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedSnapshot = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishedSlug = table.Column<string>(type: "TEXT", nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     CreateDate = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdateDate = table.Column<DateTime>(type: "TEXT", nullable: false)
