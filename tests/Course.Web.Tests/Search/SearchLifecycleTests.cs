@@ -97,14 +97,17 @@ public sealed class SearchLifecycleTests : IClassFixture<SearchLifecycleTests.Ed
         var before = await Search("q=erector+spinae&type=chapter");
         Assert.DoesNotContain("/videos/sciatica-myofascial-release?t=638", Urls(before));
 
-        // Chapter 10 (10:38 Treatment duration) now also shows the low-back technique.
-        var linked = await editor.PutAsJsonAsync("/api/manage/videos/sciatica-myofascial-release/chapters/10/techniques", new[] { "lateral-pelvis-and-low-back" });
-        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        // Chapter 10 (10:38 Treatment duration) now also shows the low-back technique: a draft until published.
+        const string Video = "/api/manage/videos/sciatica-myofascial-release";
+        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsJsonAsync($"{Video}/chapters/10/techniques", new[] { "lateral-pelvis-and-low-back" })).StatusCode);
+        Assert.DoesNotContain("/videos/sciatica-myofascial-release?t=638", Urls(await Search("q=erector+spinae&type=chapter")));
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"{Video}/publish", null)).StatusCode);
         Assert.Contains("/videos/sciatica-myofascial-release?t=638", Urls(await Search("q=erector+spinae&type=chapter")));
         var technique = JsonDocument.Parse(await site.Site.CreateClient().GetStringAsync("/api/techniques/lateral-pelvis-and-low-back")).RootElement;
         Assert.Contains(638, technique.GetProperty("chapters").EnumerateArray().Select(c => c.GetProperty("start").GetInt32()));
 
-        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsJsonAsync("/api/manage/videos/sciatica-myofascial-release/chapters/10/techniques", Array.Empty<string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsJsonAsync($"{Video}/chapters/10/techniques", Array.Empty<string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"{Video}/publish", null)).StatusCode);
         Assert.DoesNotContain("/videos/sciatica-myofascial-release?t=638", Urls(await Search("q=erector+spinae&type=chapter")));
     }
 }
