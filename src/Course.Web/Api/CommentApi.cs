@@ -5,6 +5,7 @@ using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Web.Api.Manage;
 using Course.Web.Comments;
+using Course.Web.Security;
 using Course.Web.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +21,7 @@ public static class CommentApi
         var comments = endpoints.MapGroup("/api/videos/{slug}/comments").WithTags("Comments");
         comments.MapGet("/", ListAsync).CacheOutput(CachePolicies.Content).WithName("ListComments");
         comments.MapPost("/", PostAsync)
-            .RequireRateLimiting(CommentRateLimit.Policy)
+            .RequireRateLimiting(PostingRateLimits.Comments)
             .WithName("PostComment")
             // Also makes routing answer other content types with 415 before the handler runs.
             .Accepts<CommentInput>("application/json")

@@ -3,13 +3,12 @@ using Course.Web.Comments;
 
 namespace Course.Web.Composition;
 
-/// <summary>Wires comments: the moderation setting, rendering and the per-client rate limit.</summary>
+/// <summary>Wires comments: the moderation setting and rendering (their rate limit is in <see cref="Security.PostingRateLimits"/>).</summary>
 public static class CommentComposition
 {
     public static IServiceCollection AddCourseComments(this IServiceCollection services, CourseOptions.CommentOptions options)
     {
         services.AddSingleton(new CommentModeration(options.AutoApprove));
-        services.AddSingleton<CommentHtml>();
-        return services.AddCommentRateLimit(options.PermitsPerMinute);
+        return services.AddSingleton<CommentHtml>();
     }
 }

@@ -4,6 +4,7 @@ using Course.Web.Api;
 using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Course.Web.Notifications;
+using Course.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Course.Web.Composition;
@@ -25,6 +26,7 @@ public static class CourseComposition
         builder.AddCourseSearch();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
         services.AddCourseComments(options.Comments);
+        services.AddPostingRateLimits(options.Comments.PermitsPerMinute);
 
         services.AddBackoffice(options);
 

@@ -4,6 +4,7 @@ using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Web.Comments;
+using Course.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,7 +17,7 @@ namespace Course.Web.Pages;
 /// outcome (Post/Redirect/Get), so reloading does not post twice; the idempotency key in the form makes
 /// a double click store one comment.
 /// </summary>
-[EnableRateLimiting(CommentRateLimit.Policy)]
+[EnableRateLimiting(PostingRateLimits.Comments)]
 public sealed class CommentFormModel(PublishedContentCache cache, CommentService comments) : PageModel
 {
     public Video Video { get; private set; } = null!;

@@ -2,10 +2,12 @@ using Course.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Course.Web.Pages.Backoffice;
 
 /// <summary>Editors sign in with email and password; five failures in a row lock the account for a while.</summary>
+[EnableRateLimiting(PostingRateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
