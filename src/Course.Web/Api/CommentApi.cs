@@ -82,10 +82,7 @@ public static class CommentApi
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : "$";
-            errors.Add(field, field == "$"
-                ? $"The body is not a JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."
-                : $"{field} has the wrong type or is malformed (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+            JsonBodyErrors.Add(errors, e);
             return null;
         }
     }

@@ -43,6 +43,9 @@ public static class CourseComposition
                 .Tag(OutputCacheEviction.ContentTag));
         });
         services.AddProblemDetails();
+        // Binding failures throw, so UnreadableBodyHandler can name the field at fault.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddOpenApi();
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
@@ -51,7 +54,7 @@ public static class CourseComposition
 
     public static WebApplication UseCourse(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
+        app.UseExceptionHandler();
         // JSON clients get problem details for bare error statuses; people get the HTML not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
