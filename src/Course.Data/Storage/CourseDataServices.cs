@@ -27,6 +27,7 @@ public static class CourseDataServices
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<PublishedContentCache>());
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<VideoService>();
+        services.AddSingleton<IndexedContentStamp>();
         services.AddSingleton<TechniqueService>();
         // Needs a CommentModeration, which the host registers from its configuration.
         services.AddSingleton<CommentService>();

@@ -18,6 +18,12 @@ public sealed class CourseIndex : IDisposable
     /// <summary>Key of the commit data that records the schema version the index was written with.</summary>
     public const string SchemaVersionKey = "course.schema";
 
+    /// <summary>
+    /// Key of the commit data that records the content stamp (<see cref="ContentStampReader"/>) of the content the
+    /// index holds, so a start after a crash between a database save and its index update finds it behind.
+    /// </summary>
+    public const string ContentStampKey = "course.content";
+
     private readonly Directory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -39,6 +45,7 @@ public sealed class CourseIndex : IDisposable
             RAMBufferSizeMB = 64,
         });
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(schema));
+        ContentStamp = built && writer.CommitData.TryGetValue(ContentStampKey, out var stamp) ? stamp : null;
         Opening = new IndexOpening(rebuildReason, built ? DocumentCount : 0, opened.Elapsed);
     }
 
@@ -50,6 +57,9 @@ public sealed class CourseIndex : IDisposable
     public IndexOpening Opening { get; private set; }
 
     public int DocumentCount => Read(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>The content stamp last committed with the index; null when none was given.</summary>
+    public string? ContentStamp { get; private set; }
 
     /// <summary>
     /// Opens the index in <paramref name="folder"/>. One that is missing, empty, unreadable or written under
@@ -67,11 +77,18 @@ public sealed class CourseIndex : IDisposable
 
     /// <summary>
     /// Fills an index that <see cref="Open"/> had to replace with <paramref name="allValueSets"/>, and commits it
-    /// with the schema version; does nothing to a reused one. Call it once, before the index is searched.
+    /// with the schema version; a reused one is left as it is unless <paramref name="contentStamp"/> says the
+    /// content has moved on since its last commit, when it is rebuilt too. Call it once, before the index is searched.
     /// </summary>
-    public async Task<IndexOpening> EnsureBuiltAsync(Func<IAsyncEnumerable<ValueSet>> allValueSets, CancellationToken cancellationToken = default)
+    public async Task<IndexOpening> EnsureBuiltAsync(
+        Func<IAsyncEnumerable<ValueSet>> allValueSets, string? contentStamp = null, CancellationToken cancellationToken = default)
     {
-        if (built) return Opening;
+        if (built && (contentStamp is null || contentStamp == ContentStamp)) return Opening;
+        if (built)
+        {
+            Opening = Opening with { RebuildReason = $"behind the database (content stamp {ContentStamp ?? "none"}, database {contentStamp})" };
+            writer.DeleteAll();
+        }
         try
         {
             // IndexWriter takes documents from several threads; building them is most of the cost.
@@ -88,7 +105,7 @@ public sealed class CourseIndex : IDisposable
             writer.DeleteAll();
             throw;
         }
-        Commit();
+        Commit(contentStamp);
         searchers.MaybeRefreshBlocking();
         built = true;
         return Opening = Opening with { Documents = DocumentCount, Took = opened.Elapsed };
@@ -101,10 +118,11 @@ public sealed class CourseIndex : IDisposable
     public void DeleteFromIndex(IEnumerable<string> ids) => Apply([new IndexChange(ids.ToList(), [])]);
 
     /// <summary>
-    /// Applies every removal, then every addition, then makes them visible and durable together: searches see
-    /// the index before or after the changes, never half of them.
+    /// Applies every removal, then every addition, then makes them visible and durable together (with the
+    /// content stamp they bring the index up to, when given): searches see the index before or after the
+    /// changes, never half of them.
     /// </summary>
-    public void Apply(IReadOnlyCollection<IndexChange> changes)
+    public void Apply(IReadOnlyCollection<IndexChange> changes, string? contentStamp = null)
     {
         // Documents are built before the writer is touched, so a bad value set changes nothing.
         var documents = changes.SelectMany(c => c.Indexed).Select(v => (v.Id, Document: LuceneDocuments.From(v, Schema))).ToList();
@@ -115,7 +133,7 @@ public sealed class CourseIndex : IDisposable
             foreach (var (id, document) in documents)
                 writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
             searchers.MaybeRefreshBlocking();
-            Commit();
+            Commit(contentStamp ?? ContentStamp);
         }
     }
 
@@ -141,10 +159,13 @@ public sealed class CourseIndex : IDisposable
         Analyzer.Dispose();
     }
 
-    private void Commit()
+    private void Commit(string? contentStamp)
     {
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaVersionKey] = Schema.Version });
+        var data = new Dictionary<string, string> { [SchemaVersionKey] = Schema.Version };
+        if (contentStamp is not null) data[ContentStampKey] = contentStamp;
+        writer.SetCommitData(data);
         writer.Commit();
+        ContentStamp = contentStamp;
     }
 }
 

@@ -44,6 +44,7 @@ public static class SearchComposition
         });
         services.AddSingleton<IIndexPopulator, CommentPopulator>();
         services.AddSingleton(_ => CourseIndex.Open(folder, CourseIndexSchema.Definition));
+        services.AddSingleton<ContentStampReader>(sp => sp.GetRequiredService<IndexedContentStamp>().ReadAsync);
         services.AddSingleton<CourseSearcher>();
         // After the published cache (its populator reads the rebuilt content), before the output cache eviction.
         services.AddSingleton<INotificationHandler<ContentChangedNotification>, ContentIndexing>();
@@ -78,13 +79,14 @@ public static class SearchComposition
 
     /// <summary>
     /// Opens the index before the site serves, rebuilding it from the database (through every populator) when it
-    /// cannot be reused. Runs after the published cache is built.
+    /// cannot be reused or is behind the database's content stamp. Runs after the published cache is built.
     /// </summary>
     public static async Task InitializeSearchAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         var index = app.Services.GetRequiredService<CourseIndex>();
         var populators = app.Services.GetServices<IIndexPopulator>();
-        var opening = await index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators, cancellationToken), cancellationToken);
+        var stamp = await app.Services.GetRequiredService<ContentStampReader>()(cancellationToken);
+        var opening = await index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators, cancellationToken), stamp, cancellationToken);
         var logger = app.Services.GetRequiredService<ILogger<CourseIndex>>();
         if (opening.RebuildReason is { } reason)
             logger.LogInformation("Search index rebuilt ({Reason}): {Count} documents in {Ms:0} ms", reason, opening.Documents, opening.Took.TotalMilliseconds);

@@ -15,7 +15,9 @@ public sealed class IncrementalTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await seed.InitializeAsync();
-        indexing = new ContentIndexing(seed.Index, [new PublishedContentPopulator(() => seed.Content)]);
+        var changes = 0;
+        indexing = new ContentIndexing(seed.Index, [new PublishedContentPopulator(() => seed.Content)],
+            _ => Task.FromResult($"change {++changes}"));
     }
 
     public Task DisposeAsync()
@@ -25,6 +27,16 @@ public sealed class IncrementalTests : IAsyncLifetime
     }
 
     private Video Video => seed.Content.Videos.Single();
+
+    [Fact]
+    public async Task Each_change_commits_the_content_stamp_it_brings_the_index_to()
+    {
+        Assert.Null(seed.Index.ContentStamp);
+        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Technique, Guid.NewGuid(), ContentChange.Saved), default);
+        Assert.Equal("change 1", seed.Index.ContentStamp);
+        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Technique, Guid.NewGuid(), ContentChange.Saved), default);
+        Assert.Equal("change 2", seed.Index.ContentStamp);
+    }
 
     [Fact]
     public async Task Unpublished_video_leaves_with_its_chapters_and_returns_when_published()

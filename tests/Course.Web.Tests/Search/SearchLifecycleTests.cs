@@ -120,13 +120,38 @@ public sealed class IndexStartTests : IDisposable
     /// <summary>The seed makes 30 documents: 11 techniques, 1 video, 18 chapters.</summary>
     private const int SeedDocuments = 30;
 
-    private IndexOpening Start()
+    /// <summary>Starts a site on the shared index folder (and on <paramref name="database"/> when given, else a fresh seeded one).</summary>
+    private IndexOpening Start(string? database = null, int documents = SeedDocuments)
     {
         using var site = new CourseSite();
         site.Settings["Course:Search:IndexFolder"] = indexFolder;
+        if (database is not null) site.Settings["ConnectionStrings:CourseDb"] = $"Data Source={database}";
         var index = site.Services.GetRequiredService<CourseIndex>();
-        Assert.Equal(SeedDocuments, index.DocumentCount);
+        Assert.Equal(documents, index.DocumentCount);
         return index.Opening;
+    }
+
+    [Fact]
+    public void An_index_behind_the_database_is_rebuilt_at_start()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("course-db-").FullName, "course.db");
+        Assert.Equal("missing", Start(database).RebuildReason);
+        Assert.False(Start(database).Rebuilt);
+
+        // A change the database kept but the index never heard of: the process stopped between the two.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var unpublish = connection.CreateCommand();
+            unpublish.CommandText = "UPDATE Techniques SET Published = 0, UpdateDate = '2026-11-25 12:00:00' WHERE Slug = 'open-fists'";
+            Assert.Equal(1, unpublish.ExecuteNonQuery());
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var rebuilt = Start(database, SeedDocuments - 1);
+        Assert.StartsWith("behind the database", rebuilt.RebuildReason);
+        Assert.False(Start(database, SeedDocuments - 1).Rebuilt);
+        Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
     }
 
     [Fact]
