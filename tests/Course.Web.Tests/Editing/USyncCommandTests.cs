@@ -92,6 +92,23 @@ public sealed class USyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_makes_the_files_content_live_over_unpublished_changes()
+    {
+        Assert.Equal(0, await source.Site.RunCommandAsync("export", "--folder", exported));
+        var videos = source.Site.Services.GetRequiredService<VideoService>();
+        var seed = Assert.Single(await videos.ListAsync());
+        var saved = await videos.UpdateAsync(seed.Slug, new(seed.Title + " (draft)", seed.Slug, seed.Source, seed.Duration, seed.Description));
+        Assert.True(saved.Value!.HasUnpublishedChanges);
+
+        Assert.Equal(0, await source.Site.RunCommandAsync("import", "--folder", exported));
+
+        var imported = Assert.Single(await videos.ListAsync());
+        Assert.Equal(seed.Title, imported.Title);
+        Assert.False(imported.HasUnpublishedChanges);
+        Assert.Contains($"<h1>{seed.Title}</h1>", await source.Site.CreateClient().GetStringAsync($"/videos/{seed.Slug}"));
+    }
+
+    [Fact]
     public async Task The_first_save_into_an_empty_folder_writes_the_schema_with_the_node()
     {
         var created = await empty.Services.GetRequiredService<TechniqueService>().CreateAsync(new("Forearm glide", null, "", "", [], []));
