@@ -63,6 +63,33 @@ public sealed class ManageApiFlowTests(EditorSite editors) : IClassFixture<Edito
     }
 
     [Fact]
+    public async Task Chapter_techniques_and_notes_are_patched_together_and_notes_stay_private()
+    {
+        var api = editors.Api();
+        var slug = await editors.CreateVideoAsync("Notes on chapters", "0:00 One\n1:00 Two\n2:00 Three");
+        var patched = await api.PatchAsJsonAsync($"/api/manage/videos/{slug}/chapters", new object[]
+        {
+            new { index = 1, techniques = new[] { "open-fists" }, notes = "Keep the fist loose." },
+            new { index = 2, notes = "Slow down here." },
+        });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var chapters = (await patched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("chapters");
+        Assert.Equal("Keep the fist loose.", chapters[1].GetProperty("notes").GetString());
+        Assert.Equal("open-fists", chapters[1].GetProperty("techniques")[0].GetProperty("slug").GetString());
+        Assert.Equal("Slow down here.", chapters[2].GetProperty("notes").GetString());
+        Assert.Equal("", chapters[0].GetProperty("notes").GetString());
+
+        var refused = await api.PatchAsJsonAsync($"/api/manage/videos/{slug}/chapters", new object[] { new { index = 7, notes = "x" } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("chapters[0].index", out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/manage/videos/{slug}/publish", null)).StatusCode);
+        var published = await editors.Site.CreateClient().GetStringAsync($"/api/videos/{slug}");
+        Assert.DoesNotContain("Keep the fist loose.", published);
+    }
+
+    [Fact]
     public async Task Every_bad_line_is_listed()
     {
         var response = await editors.Api().PostAsJsonAsync("/api/manage/videos", new

@@ -44,6 +44,10 @@ public static class ManageContentApi
         videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, [FromBody] string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
             await Respond(await service.LinkTechniquesAsync(slug, index, techniqueSlugs, ct), techniques, ct))
             .ProducesValidationProblem();
+        // Several chapters' techniques and notes at once, as the backoffice's chapter form saves them; fields left out stay.
+        videos.MapPatch("/{slug}/chapters", async (string slug, ChapterEdit[] edits, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.EditChaptersAsync(slug, edits, ct), techniques, ct))
+            .ProducesValidationProblem();
         videos.MapGet("/{slug}/versions", async (string slug, VideoService service, CancellationToken ct) =>
             await service.VersionsAsync(slug, ct) is { } versions
                 ? TypedResults.Ok(versions.Select(ContentVersionResponse.From).ToList())

@@ -7,16 +7,21 @@ namespace Course.Web.Api.Manage;
 /// <summary>A video as editors see it: drafts included, with the warnings of its table of contents.</summary>
 public sealed record ManagedVideoResponse(
     Guid Key, string Title, string Slug, string Url, string Source, int? Duration, string Description, bool Published,
-    bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ChapterResponse> Chapters, IReadOnlyList<string> Warnings)
+    bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ManagedChapterResponse> Chapters, IReadOnlyList<string> Warnings)
 {
     public static ManagedVideoResponse From(Video video, IReadOnlyDictionary<Guid, Technique> techniques, IEnumerable<TocProblem> warnings) => new(
         video.Key, video.Title, video.Slug, ContentUrls.Video(video), video.Source, video.Duration, video.Description, video.Published,
         video.HasUnpublishedChanges, video.CreateDate, video.UpdateDate,
-        video.Chapters.Select(c => new ChapterResponse(
+        video.Chapters.Select(c => new ManagedChapterResponse(
             c.Index, c.Title, c.Slug, c.Start, c.End, ContentUrls.ChapterStart(video, c), ContentUrls.Chapter(video, c),
-            c.TechniqueKeys.Select(techniques.GetValueOrDefault).OfType<Technique>().Select(t => new TechniqueRef(t.Slug, t.Name)).ToList())).ToList(),
+            c.TechniqueKeys.Select(techniques.GetValueOrDefault).OfType<Technique>().Select(t => new TechniqueRef(t.Slug, t.Name)).ToList(),
+            c.Notes)).ToList(),
         warnings.Select(w => w.ToString()).ToList());
 }
+
+/// <summary>A chapter as editors see it: the public fields, draft techniques included, and the editor's notes.</summary>
+public sealed record ManagedChapterResponse(
+    int Index, string Title, string Slug, int Start, int? End, string Url, string PageUrl, IReadOnlyList<TechniqueRef> Techniques, string Notes);
 
 public sealed record ManagedTechniqueResponse(
     Guid Key, string Name, string Slug, string Url, string Summary, string Body,
