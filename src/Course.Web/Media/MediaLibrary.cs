@@ -73,6 +73,16 @@ public sealed class MediaLibrary(IOptions<CourseOptions> options, IWebHostEnviro
         return $"{RequestPath}/{fileName}";
     }
 
+    /// <summary>Removes a file <see cref="SaveAsync"/> kept (by its site path) that nothing came to use.</summary>
+    public void Forget(string sitePath)
+    {
+        var name = sitePath.StartsWith(RequestPath + "/", StringComparison.Ordinal) ? sitePath[(RequestPath.Length + 1)..] : "";
+        // Only a plain file name inside the folder: a path may never reach outside it.
+        if (name.Length == 0 || name != Path.GetFileName(name)) return;
+        var file = Path.Combine(Folder, name);
+        if (File.Exists(file)) File.Delete(file);
+    }
+
     private string FreeName(string stem, string extension)
     {
         var candidate = stem + extension;

@@ -114,6 +114,21 @@ public sealed class BackofficeFormTests(EditorSite editors) : IClassFixture<Edit
         Assert.Equal(bytes[100..200], await partial.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task An_upload_for_a_video_that_is_not_saved_is_not_kept()
+    {
+        var browser = await editors.SignedInAsync();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "src", "Course.Web", "wwwroot", "media", "sciatica-myofascial-release.webm"));
+        var fields = VideoFields("0:00 One\n7:7 Two\n2:00 Three");
+        fields["Form.Title"] = "Unsaved upload";
+        fields["Form.Source"] = "";
+
+        var refused = await EditorSite.PostMultipartAsync(browser, NewVideo, NewVideo + "?handler=Save", fields, ("Upload", "clip.webm", bytes));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.False(File.Exists(Path.Combine(editors.MediaFolder, "unsaved-upload.webm")));
+    }
+
     [Theory]
     [InlineData("notes.exe", "not a video this site plays")]
     [InlineData("renamed.mp4", "is not a .mp4 video: its content says otherwise")]

@@ -52,6 +52,8 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
         var result = slug is null
             ? await videos.CreateAsync(Form.ToInput(), cancellationToken)
             : await videos.UpdateAsync(slug, Form.ToInput(), cancellationToken);
+        // Nothing half-saved: an upload for a video that was not saved goes with it.
+        if (Upload is not null && result.Outcome != EditOutcome.Done) media.Forget(Form.Source!);
         return await AfterChangeAsync(result, v => v.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
     }
 
