@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Course.Core.Content;
 using Course.Core.Notifications;
 using Course.Data.Storage;
@@ -16,10 +15,10 @@ public sealed record ContentVersion(int Id, Guid NodeKey, ContentKind Kind, Date
 internal static class ContentHistory
 {
     public static void Record(CourseDbContext db, Video video, string user) =>
-        Add(db, ContentKind.Video, video.Key, video.UpdateDate, user, JsonSerializer.Serialize(video, LiveVersion.Json));
+        Add(db, ContentKind.Video, video.Key, video.UpdateDate, user, ContentSnapshot.Write(video));
 
     public static void Record(CourseDbContext db, Technique technique, string user) =>
-        Add(db, ContentKind.Technique, technique.Key, technique.UpdateDate, user, JsonSerializer.Serialize(technique, LiveVersion.Json));
+        Add(db, ContentKind.Technique, technique.Key, technique.UpdateDate, user, ContentSnapshot.Write(technique));
 
     /// <summary>The versions of the node <paramref name="node"/> selects (by its unique slug), newest first; null when there is none.</summary>
     public static async Task<IReadOnlyList<ContentVersion>?> ListAsync(CourseDbContext db, IQueryable<Guid> node, CancellationToken cancellationToken)
@@ -38,7 +37,7 @@ internal static class ContentHistory
         var keys = node(db);
         var record = await db.ContentVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.Id == id && keys.Contains(v.NodeKey), cancellationToken);
-        return record is null ? null : JsonSerializer.Deserialize<T>(record.Snapshot, LiveVersion.Json);
+        return record is null ? null : ContentSnapshot.Read<T>(record.Snapshot);
     }
 
     public static async Task ForgetAsync(CourseDbContext db, Guid key, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Course.Core.Content;
 
 namespace Course.Data.Storage;
@@ -10,20 +9,18 @@ namespace Course.Data.Storage;
 /// </summary>
 internal static class LiveVersion
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Call before a save changes <paramref name="record"/>: while it is published, what it holds now stays live.</summary>
     public static void KeepLive(VideoRecord record)
     {
         if (!record.Published || record.PublishedSnapshot is not null) return;
-        record.PublishedSnapshot = JsonSerializer.Serialize(record.ToVideo(), Json);
+        record.PublishedSnapshot = ContentSnapshot.Write(record.ToVideo());
         record.PublishedSlug = record.Slug;
     }
 
     public static void KeepLive(TechniqueRecord record)
     {
         if (!record.Published || record.PublishedSnapshot is not null) return;
-        record.PublishedSnapshot = JsonSerializer.Serialize(record.ToTechnique(), Json);
+        record.PublishedSnapshot = ContentSnapshot.Write(record.ToTechnique());
         record.PublishedSlug = record.Slug;
     }
 
@@ -34,10 +31,10 @@ internal static class LiveVersion
 
     /// <summary>What visitors see of a published row.</summary>
     public static Video Live(VideoRecord record) => record.PublishedSnapshot is { } snapshot
-        ? JsonSerializer.Deserialize<Video>(snapshot, Json)! with { Published = true, HasUnpublishedChanges = false }
+        ? ContentSnapshot.Read<Video>(snapshot) with { Published = true, HasUnpublishedChanges = false }
         : record.ToVideo();
 
     public static Technique Live(TechniqueRecord record) => record.PublishedSnapshot is { } snapshot
-        ? JsonSerializer.Deserialize<Technique>(snapshot, Json)! with { Published = true, HasUnpublishedChanges = false }
+        ? ContentSnapshot.Read<Technique>(snapshot) with { Published = true, HasUnpublishedChanges = false }
         : record.ToTechnique();
 }
