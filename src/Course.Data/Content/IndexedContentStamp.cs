@@ -20,10 +20,12 @@ public sealed class IndexedContentStamp(IDbContextFactory<CourseDbContext> datab
         return $"v{videos};t{techniques};c{comments}";
     }
 
+    // Count and last change in one round trip (an empty set gives no group: 0@0).
     private static async Task<string> Summary(IQueryable<DateTime> updates, CancellationToken cancellationToken)
     {
-        var count = await updates.CountAsync(cancellationToken);
-        var last = await updates.MaxAsync(u => (DateTime?)u, cancellationToken);
-        return $"{count}@{last?.Ticks ?? 0}";
+        var summary = await updates.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Last = g.Max() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return summary is null ? "0@0" : $"{summary.Count}@{summary.Last.Ticks}";
     }
 }
