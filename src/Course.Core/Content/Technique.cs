@@ -1,7 +1,7 @@
 namespace Course.Core.Content;
 
 /// <summary>A massage technique page (document type <c>technique</c>).</summary>
-public sealed record Technique
+public sealed record Technique : IContentNode<Technique>
 {
     public required Guid Key { get; init; }
     public required string Name { get; init; }
@@ -17,4 +17,7 @@ public sealed record Technique
     public bool HasUnpublishedChanges { get; init; }
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
+
+    public Technique WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges) =>
+        this with { Published = published, UpdateDate = updateDate, HasUnpublishedChanges = hasUnpublishedChanges };
 }

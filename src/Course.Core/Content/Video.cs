@@ -1,7 +1,7 @@
 namespace Course.Core.Content;
 
 /// <summary>A tutorial video (document type <c>courseVideo</c>) with its chapters (element type <c>chapter</c>).</summary>
-public sealed record Video
+public sealed record Video : IContentNode<Video>
 {
     public required Guid Key { get; init; }
     public required string Title { get; init; }
@@ -19,6 +19,9 @@ public sealed record Video
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
     public int SortOrder { get; init; }
+
+    public Video WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges) =>
+        this with { Published = published, UpdateDate = updateDate, HasUnpublishedChanges = hasUnpublishedChanges };
 
     /// <summary>The description's opening line, for lists, link previews and structured data.</summary>
     public string Summary =>

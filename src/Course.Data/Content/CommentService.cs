@@ -14,13 +14,12 @@ public sealed record CommentModeration(bool AutoApprove);
 public sealed record ModeratedComment(Comment Comment, string VideoSlug, string VideoTitle);
 
 /// <summary>
-/// Viewers' comments and their moderation. Each change is saved in one statement and then notified,
-/// as <see cref="ContentKind.Comment"/>: <see cref="ContentChange.Published"/> when visitors can now see
+/// Viewers' comments and their moderation. Each change is saved in one transaction with its instruction,
+/// as <see cref="ContentKind.Comment"/>, and then applied on this node: <see cref="ContentChange.Published"/> when visitors can now see
 /// the comment, <see cref="ContentChange.Unpublished"/> when they no longer can, <see cref="ContentChange.Deleted"/>
 /// when it is deleted, <see cref="ContentChange.Saved"/> for a new comment awaiting moderation.
 /// </summary>
-public sealed class CommentService(
-    IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock, CommentModeration moderation)
+public sealed class CommentService(ContentWriting writing, CommentModeration moderation)
 {
     /// <summary>
     /// Stores a comment on a published video. A retry carrying the same <paramref name="idempotencyKey"/>
@@ -32,14 +31,14 @@ public sealed class CommentService(
         CommentRules.CheckIdempotencyKey(idempotencyKey, errors);
         if (errors.Any) return EditResult<Comment>.Invalid(errors);
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         if (idempotencyKey is not null && await FindByIdempotencyKeyAsync(db, idempotencyKey, cancellationToken) is { } earlier)
             return Repeat(earlier, video, input);
 
         var parent = input.ParentId is Guid parentKey ? await FindAsync(db, parentKey, cancellationToken) : null;
         if (CommentRules.Check(input, video, parent, errors) is not { } fields) return EditResult<Comment>.Invalid(errors);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = writing.Clock.GetUtcNow().UtcDateTime;
         var comment = new Comment
         {
             Key = Guid.NewGuid(),
@@ -57,7 +56,7 @@ public sealed class CommentService(
         db.Comments.Add(record);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await writing.SaveAsync(db, ContentKind.Comment, Change(comment, parent), [comment.Key], cancellationToken);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -66,14 +65,13 @@ public sealed class CommentService(
             if (await FindByIdempotencyKeyAsync(db, idempotencyKey, cancellationToken) is not { } winner) throw;
             return Repeat(winner, video, input);
         }
-        await NotifyAsync(comment, Change(comment, parent), cancellationToken);
         return EditResult<Comment>.Done(comment);
     }
 
     /// <summary>The video's approved comments, oldest first; <see cref="CommentThreads.Of"/> arranges what visitors see.</summary>
     public async Task<IReadOnlyList<Comment>> ListApprovedAsync(Guid videoKey, CancellationToken cancellationToken = default)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         var records = await db.Comments.AsNoTracking()
             .Where(c => c.VideoKey == videoKey && c.State == CommentState.Approved)
             .OrderBy(c => c.CreateDate).ThenBy(c => c.Id)
@@ -84,7 +82,7 @@ public sealed class CommentService(
     /// <summary>The comments in one state across all videos, oldest first: the moderation queue for <see cref="CommentState.Pending"/>.</summary>
     public async Task<IReadOnlyList<ModeratedComment>> ListAsync(CommentState state, CancellationToken cancellationToken = default)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         var rows = await Moderated(db).Where(m => m.Comment.State == state)
             .OrderBy(m => m.Comment.CreateDate).ThenBy(m => m.Comment.Id)
             .ToListAsync(cancellationToken);
@@ -93,7 +91,7 @@ public sealed class CommentService(
 
     public async Task<ModeratedComment?> FindAsync(Guid key, CancellationToken cancellationToken = default)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         var row = await Moderated(db).SingleOrDefaultAsync(m => m.Comment.Key == key, cancellationToken);
         return row is null ? null : new ModeratedComment(row.Comment.ToComment(), row.VideoSlug, row.VideoTitle);
     }
@@ -111,7 +109,7 @@ public sealed class CommentService(
     /// <summary>Moves a comment to <paramref name="state"/>; a deleted comment is not found. Moving to the state it is in changes nothing.</summary>
     private async Task<EditResult<ModeratedComment>> MoveAsync(Guid key, CommentState state, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         var row = await Moderated(db, tracked: true)
             .SingleOrDefaultAsync(m => m.Comment.Key == key && m.Comment.State != CommentState.Deleted, cancellationToken);
         if (row is null) return EditResult<ModeratedComment>.NotFound();
@@ -124,16 +122,12 @@ public sealed class CommentService(
         var replies = before.IsReply ? [] : await db.Comments.AsNoTracking()
             .Where(c => c.ParentKey == key && c.State == CommentState.Approved).Select(c => c.Key)
             .ToListAsync(cancellationToken);
-        var after = before with { State = state, UpdateDate = clock.GetUtcNow().UtcDateTime };
+        var after = before with { State = state, UpdateDate = writing.Clock.GetUtcNow().UtcDateTime };
         record.CopyFrom(after);
-        await db.SaveChangesAsync(cancellationToken);
-
-        await NotifyAsync(after, Change(after, parent), cancellationToken);
         var visible = after.IsVisibleUnder(parent);
-        if (visible != before.IsVisibleUnder(parent))
-            foreach (var reply in replies)
-                await notifications.PublishAsync(new ContentChangedNotification(
-                    ContentKind.Comment, reply, visible ? ContentChange.Published : ContentChange.Unpublished), cancellationToken);
+        if (visible != before.IsVisibleUnder(parent) && replies.Count > 0)
+            writing.Instructions.Add(db, ContentKind.Comment, visible ? ContentChange.Published : ContentChange.Unpublished, replies);
+        await writing.SaveAsync(db, ContentKind.Comment, Change(after, parent), [after.Key], cancellationToken);
         return EditResult<ModeratedComment>.Done(new(after, row.VideoSlug, row.VideoTitle));
     }
 
@@ -144,9 +138,6 @@ public sealed class CommentService(
         CommentState.Pending => ContentChange.Saved,
         _ => ContentChange.Unpublished,
     };
-
-    private Task NotifyAsync(Comment comment, ContentChange change, CancellationToken cancellationToken) =>
-        notifications.PublishAsync(new ContentChangedNotification(ContentKind.Comment, comment.Key, change), cancellationToken);
 
     private static EditResult<Comment> Repeat(Comment earlier, Video video, CommentInput input) =>
         CommentRules.IsSameComment(earlier, video, input)

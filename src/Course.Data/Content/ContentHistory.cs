@@ -14,11 +14,11 @@ public sealed record ContentVersion(int Id, Guid NodeKey, ContentKind Kind, Date
 /// </summary>
 internal static class ContentHistory
 {
-    public static void Record(CourseDbContext db, Video video, string user) =>
-        Add(db, ContentKind.Video, video.Key, video.UpdateDate, user, ContentSnapshot.Write(video));
-
-    public static void Record(CourseDbContext db, Technique technique, string user) =>
-        Add(db, ContentKind.Technique, technique.Key, technique.UpdateDate, user, ContentSnapshot.Write(technique));
+    public static void Record<T>(CourseDbContext db, ContentKind kind, T content, string user) where T : IContentNode<T> =>
+        db.ContentVersions.Add(new ContentVersionRecord
+        {
+            NodeKey = content.Key, Kind = kind, VersionDate = content.UpdateDate, User = user, Snapshot = ContentSnapshot.Write(content),
+        });
 
     /// <summary>The versions of the node <paramref name="node"/> selects (by its unique slug), newest first; null when there is none.</summary>
     public static async Task<IReadOnlyList<ContentVersion>?> ListAsync(CourseDbContext db, IQueryable<Guid> node, CancellationToken cancellationToken)
@@ -42,9 +42,6 @@ internal static class ContentHistory
 
     public static async Task ForgetAsync(CourseDbContext db, Guid key, CancellationToken cancellationToken) =>
         db.ContentVersions.RemoveRange(await db.ContentVersions.Where(v => v.NodeKey == key).ToListAsync(cancellationToken));
-
-    private static void Add(CourseDbContext db, ContentKind kind, Guid key, DateTime date, string user, string snapshot) =>
-        db.ContentVersions.Add(new ContentVersionRecord { NodeKey = key, Kind = kind, VersionDate = date, User = user, Snapshot = snapshot });
 }
 
 /// <summary>Who is making a change, for the version history (Umbraco's back-office security accessor).</summary>

@@ -1,13 +1,19 @@
+using Course.Core.Notifications;
+using Course.Data.Servers;
 using Course.Data.Storage;
 using Course.Data.USync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Data.Content;
 
-/// <summary>Writes uSync content into the database, matching nodes by key; all of it or none.</summary>
-public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases)
+/// <summary>
+/// Writes uSync content into the database, matching nodes by key; all of it or none, with the instructions that
+/// tell every node, so an import is one batch (one cache rebuild, one index commit) however many nodes it holds.
+/// </summary>
+public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases, InstructionLog instructions)
 {
-    public async Task<int> ImportAsync(USyncContent content, CancellationToken cancellationToken = default)
+    /// <summary>Imports <paramref name="content"/>; returns how many nodes, and the last instruction written (0 if none).</summary>
+    public async Task<(int Imported, long Instruction)> ImportAsync(USyncContent content, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         foreach (var technique in content.Techniques)
@@ -32,7 +38,19 @@ public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases
             record.CopyFrom(video);
             db.Videos.Add(record);
         }
+        var written = new[]
+            {
+                Instruct(db, ContentKind.Technique, content.Techniques.Select(t => (t.Key, t.Published))),
+                Instruct(db, ContentKind.Video, content.Videos.Select(v => (v.Key, v.Published))),
+            }.SelectMany(i => i).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        return content.Techniques.Count + content.Videos.Count;
+        return (content.Techniques.Count + content.Videos.Count, written.Count == 0 ? 0 : written.Max(i => i.Id));
+    }
+
+    /// <summary>One instruction for the published nodes of a kind, one for the drafts.</summary>
+    private IEnumerable<InstructionRecord> Instruct(CourseDbContext db, ContentKind kind, IEnumerable<(Guid Key, bool Published)> nodes)
+    {
+        foreach (var group in nodes.GroupBy(n => n.Published, n => n.Key))
+            yield return instructions.Add(db, kind, group.Key ? ContentChange.Published : ContentChange.Saved, group.ToList());
     }
 }

@@ -1,5 +1,4 @@
 using Course.Core.Content;
-using Course.Core.Notifications;
 using Course.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,15 +6,18 @@ namespace Course.Data.Content;
 
 /// <summary>
 /// Holds the current <see cref="PublishedContent"/>. Requests read it without touching the database;
-/// every content change rebuilds it from the database and swaps it in whole.
+/// the refresher rebuilds it from the database once per batch of changes and swaps it in whole.
 /// </summary>
 public sealed class PublishedContentCache(IDbContextFactory<CourseDbContext> databases)
-    : INotificationHandler<ContentChangedNotification>
 {
+    private long rebuilds;
     private readonly SemaphoreSlim rebuilding = new(1, 1);
     private volatile PublishedContent current = PublishedContent.Empty;
 
     public PublishedContent Current => current;
+
+    /// <summary>How many times it was rebuilt since start: one per batch of changes, not one per change.</summary>
+    public long Rebuilds => Interlocked.Read(ref rebuilds);
 
     public async Task RebuildAsync(CancellationToken cancellationToken = default)
     {
@@ -29,13 +31,11 @@ public sealed class PublishedContentCache(IDbContextFactory<CourseDbContext> dat
             var techniques = await db.Techniques.AsNoTracking()
                 .Where(t => t.Published).ToListAsync(cancellationToken);
             current = new PublishedContent(videos.Select(LiveVersion.Live), techniques.Select(LiveVersion.Live));
+            Interlocked.Increment(ref rebuilds);
         }
         finally
         {
             rebuilding.Release();
         }
     }
-
-    public Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken) =>
-        notification.Kind == ContentKind.Comment ? Task.CompletedTask : RebuildAsync(cancellationToken);
 }

@@ -8,45 +8,40 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Data.Content;
 
 /// <summary>
-/// Editors' operations on videos, drafts included (Umbraco's content service, for one document type).
-/// Each saves in one transaction, keeping a version, and then notifies, so pages and search follow
-/// before it returns.
+/// Videos through the generic <see cref="ContentService{TContent, TRecord}"/>; on top, what only a video has: its
+/// description parsed into chapters, and the chapters' techniques and notes.
 /// </summary>
-public sealed class VideoService(
-    IDbContextFactory<CourseDbContext> databases, INotificationPublisher notifications, TimeProvider clock, ICurrentEditor editor)
+public sealed class VideoService(ContentWriting writing) : ContentService<Video, VideoRecord>(writing)
 {
-    public async Task<IReadOnlyList<Video>> ListAsync(CancellationToken cancellationToken = default)
+    protected override ContentKind Kind => ContentKind.Video;
+    protected override string Noun => "video";
+    protected override DbSet<VideoRecord> Rows(CourseDbContext db) => db.Videos;
+    protected override IQueryable<VideoRecord> Loaded(IQueryable<VideoRecord> rows) => rows.AsSplitQuery().Include(v => v.Chapters);
+    protected override IQueryable<VideoRecord> Ordered(IQueryable<VideoRecord> rows) => rows.OrderBy(v => v.SortOrder).ThenBy(v => v.Title);
+    protected override Video ToContent(VideoRecord record) => record.ToVideo();
+
+    protected override void Store(CourseDbContext db, VideoRecord record, Video content)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var records = await db.Videos.AsNoTracking().AsSplitQuery().Include(v => v.Chapters)
-            .OrderBy(v => v.SortOrder).ThenBy(v => v.Title).ToListAsync(cancellationToken);
-        return records.Select(r => r.ToVideo()).ToList();
+        // Chapters are rows of their own: the old ones go, the video's current ones are added.
+        db.Chapters.RemoveRange(record.Chapters);
+        record.CopyFrom(content);
     }
 
-    public async Task<Video?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    protected override Video Restored(Video current, Video snapshot) => current with
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var record = await db.Videos.AsNoTracking().Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
-        return record?.ToVideo();
-    }
-
-    public async Task<Video?> FindAsync(Guid key, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var record = await db.Videos.AsNoTracking().Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Key == key, cancellationToken);
-        return record?.ToVideo();
-    }
+        Title = snapshot.Title, Slug = snapshot.Slug, Source = snapshot.Source, Duration = snapshot.Duration,
+        Description = snapshot.Description, Chapters = ChapterSpans.WithEnds(snapshot.Chapters, snapshot.Duration),
+    };
 
     /// <summary>Parses the description into chapters and saves a draft.</summary>
     public async Task<EditResult<Video>> CreateAsync(VideoInput input, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
         if (VideoInputRules.Check(input, errors) is not { } fields) return EditResult<Video>.Invalid(errors);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (await db.Videos.AnyAsync(v => v.Slug == fields.Slug || v.PublishedSlug == fields.Slug, cancellationToken))
-            return EditResult<Video>.Conflict("slug", $"A video with the slug '{fields.Slug}' already exists.");
-
-        var now = clock.GetUtcNow().UtcDateTime;
+        int sortOrder;
+        await using (var db = await Writing.Databases.CreateDbContextAsync(cancellationToken))
+            sortOrder = await db.Videos.CountAsync(cancellationToken);
+        var now = Writing.Clock.GetUtcNow().UtcDateTime;
         var video = new Video
         {
             Key = Guid.NewGuid(),
@@ -59,15 +54,9 @@ public sealed class VideoService(
             Published = false,
             CreateDate = now,
             UpdateDate = now,
-            SortOrder = await db.Videos.CountAsync(cancellationToken),
+            SortOrder = sortOrder,
         };
-        var record = new VideoRecord();
-        record.CopyFrom(video);
-        db.Videos.Add(record);
-        ContentHistory.Record(db, video, editor.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, video.Key, ContentChange.Saved), cancellationToken);
-        return EditResult<Video>.Done(video, fields.TableOfContents.Warnings.ToList());
+        return await CreateAsync(video, fields.TableOfContents.Warnings.ToList(), cancellationToken);
     }
 
     /// <summary>
@@ -88,12 +77,6 @@ public sealed class VideoService(
             };
         }, fields.TableOfContents.Warnings.ToList(), cancellationToken);
     }
-
-    public Task<EditResult<Video>> PublishAsync(string slug, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Published, v => v with { Published = true }, [], cancellationToken);
-
-    public Task<EditResult<Video>> UnpublishAsync(string slug, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Unpublished, v => v with { Published = false }, [], cancellationToken);
 
     /// <summary>Sets the techniques a chapter shows, by technique slug, in the given order.</summary>
     public async Task<EditResult<Video>> LinkTechniquesAsync(string slug, int chapterIndex, IReadOnlyList<string> techniqueSlugs, CancellationToken cancellationToken = default)
@@ -133,43 +116,6 @@ public sealed class VideoService(
             : c), [], cancellationToken);
     }
 
-    /// <summary>The video's saved versions, newest first; null when there is no such video.</summary>
-    public async Task<IReadOnlyList<ContentVersion>?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await ContentHistory.ListAsync(db, KeyOf(db, slug), cancellationToken);
-    }
-
-    /// <summary>
-    /// Saves the content of an earlier version as the newest one. Publishing state is left as it is:
-    /// restoring is an edit, and publishing stays a decision of its own.
-    /// </summary>
-    public async Task<EditResult<Video>> RestoreAsync(string slug, int versionId, CancellationToken cancellationToken = default)
-    {
-        if (await ContentHistory.SnapshotAsync<Video>(databases, db => KeyOf(db, slug), versionId, cancellationToken) is not { } snapshot)
-            return EditResult<Video>.NotFound();
-        return await ChangeAsync(slug, ContentChange.Saved, current => current with
-        {
-            Title = snapshot.Title, Slug = snapshot.Slug, Source = snapshot.Source, Duration = snapshot.Duration,
-            Description = snapshot.Description, Chapters = ChapterSpans.WithEnds(snapshot.Chapters, snapshot.Duration),
-        }, [], cancellationToken);
-    }
-
-    /// <summary>Deletes the video and its history, as Umbraco deletes a node's versions with it.</summary>
-    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var record = await db.Videos.SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
-        if (record is null) return false;
-        db.Videos.Remove(record);
-        await ContentHistory.ForgetAsync(db, record.Key, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, record.Key, ContentChange.Deleted), cancellationToken);
-        return true;
-    }
-
-    private static IQueryable<Guid> KeyOf(CourseDbContext db, string slug) => db.Videos.Where(v => v.Slug == slug).Select(v => v.Key);
-
     private static Video WithChapters(Video video, Func<Chapter, Chapter> change) =>
         video with { Chapters = video.Chapters.Select(change).ToList() };
 
@@ -177,35 +123,11 @@ public sealed class VideoService(
     private async Task<IReadOnlyList<Guid>> TechniqueKeysAsync(
         IReadOnlyList<string> slugs, Func<int, string> field, InputErrors errors, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await Writing.Databases.CreateDbContextAsync(cancellationToken);
         var wanted = slugs.Select(s => s?.Trim() ?? "").ToList();
         var found = await db.Techniques.Where(t => wanted.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Key, cancellationToken);
         for (var i = 0; i < wanted.Count; i++)
             if (!found.ContainsKey(wanted[i])) errors.Add(field(i), $"There is no technique '{wanted[i]}'.");
         return wanted.Where(found.ContainsKey).Distinct().Select(s => found[s]).ToList();
-    }
-
-    /// <summary>Loads, applies <paramref name="change"/> (null: not found), stores with a version and notifies.</summary>
-    private async Task<EditResult<Video>> ChangeAsync(
-        string slug, ContentChange kind, Func<Video, Video?> change, IReadOnlyList<TocProblem> warnings, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var record = await db.Videos.Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
-        if (record is null) return EditResult<Video>.NotFound();
-        if (change(record.ToVideo()) is not { } changed) return EditResult<Video>.NotFound();
-        // Another video's live slug counts too: it keeps that address until its changes are published.
-        if (await db.Videos.AnyAsync(v => v.Key != record.Key && (v.Slug == changed.Slug || v.PublishedSlug == changed.Slug), cancellationToken))
-            return EditResult<Video>.Conflict("slug", $"A video with the slug '{changed.Slug}' already exists.");
-
-        changed = changed with { UpdateDate = clock.GetUtcNow().UtcDateTime };
-        if (kind == ContentChange.Saved) LiveVersion.KeepLive(record);
-        else LiveVersion.Release(record);
-        db.Chapters.RemoveRange(record.Chapters);
-        record.CopyFrom(changed);
-        changed = changed with { HasUnpublishedChanges = record.PublishedSnapshot is not null };
-        ContentHistory.Record(db, changed, editor.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, changed.Key, kind), cancellationToken);
-        return EditResult<Video>.Done(changed, warnings);
     }
 }

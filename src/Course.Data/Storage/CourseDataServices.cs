@@ -1,5 +1,5 @@
-using Course.Core.Notifications;
 using Course.Data.Content;
+using Course.Data.Servers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +8,11 @@ namespace Course.Data.Storage;
 
 public static class CourseDataServices
 {
-    /// <summary>Registers the database for <paramref name="provider"/>, the published cache and the seeding.</summary>
+    /// <summary>
+    /// Registers the database for <paramref name="provider"/>, the content services, the published cache, the instruction
+    /// log and refresher, and the seeding. The host may register its own <see cref="ServerSettings"/> and
+    /// <see cref="ContentFollowers"/> (in the order they run) first; without them the node stands alone and nothing follows the cache.
+    /// </summary>
     public static IServiceCollection AddCourseData(this IServiceCollection services, DatabaseProvider provider, string uSyncFolder)
     {
         if (provider.IsSqlite)
@@ -23,11 +27,15 @@ public static class CourseDataServices
         }
         services.AddSingleton(provider);
         services.AddSingleton(new USync.USyncFolder(uSyncFolder));
+        services.TryAddSingleton(ServerSettings.Default);
+        services.TryAddSingleton(ContentFollowers.None);
+        services.AddSingleton<InstructionLog>();
+        services.AddSingleton<ServerRoles>();
         services.AddSingleton<PublishedContentCache>();
-        services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<PublishedContentCache>());
+        services.AddSingleton<ContentRefresher>();
+        services.AddSingleton<ContentWriting>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<VideoService>();
-        services.AddSingleton<IndexedContentStamp>();
         services.AddSingleton<TechniqueService>();
         // Needs a CommentModeration, which the host registers from its configuration.
         services.AddSingleton<CommentService>();
@@ -38,11 +46,4 @@ public static class CourseDataServices
         services.AddSingleton<USync.USyncImport>();
         return services;
     }
-
-    /// <summary>
-    /// Writes each changed node's uSync file. A notification handler: register it after the published
-    /// cache and before handlers that must run last.
-    /// </summary>
-    public static IServiceCollection AddUSyncExportOnSave(this IServiceCollection services) =>
-        services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<USync.USyncExport>());
 }

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Course.Data.Storage;
 
-/// <summary>Brings the database to the current schema at start and seeds an empty one from <c>uSync/</c>.</summary>
+/// <summary>
+/// Brings the database to the current schema at start and seeds an empty one from <c>uSync/</c>; the refresher's
+/// start then builds the published cache and index from it.
+/// </summary>
 public sealed class CourseDatabase(
     IDbContextFactory<CourseDbContext> databases,
     DatabaseProvider provider,
     USyncFolder uSync,
     ContentImporter importer,
-    PublishedContentCache cache,
     ILogger<CourseDatabase> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -31,10 +33,9 @@ public sealed class CourseDatabase(
                 var content = uSync.ReadContent();
                 foreach (var problem in content.Problems)
                     logger.LogWarning("uSync import skipped {Problem}", problem);
-                var imported = await importer.ImportAsync(content, cancellationToken);
+                var (imported, _) = await importer.ImportAsync(content, cancellationToken);
                 logger.LogInformation("Seeded an empty database from {Folder}: {Count} nodes", uSync.Root, imported);
             }
         }
-        await cache.RebuildAsync(cancellationToken);
     }
 }

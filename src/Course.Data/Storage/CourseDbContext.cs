@@ -1,4 +1,5 @@
 using Course.Core.Comments;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +9,19 @@ namespace Course.Data.Storage;
 /// <summary>
 /// The content database, backoffice users included (ASP.NET Core Identity's tables). Each provider has
 /// its own subclass so that each keeps its own migrations (<see cref="SqliteCourseDbContext"/>,
-/// <see cref="SqlServerCourseDbContext"/>).
+/// <see cref="SqlServerCourseDbContext"/>). It also keeps what several nodes share: the instruction log,
+/// the scheduling lease and the Data Protection keys that sign cookies and antiforgery tokens.
 /// </summary>
-public abstract class CourseDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract class CourseDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
     public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
     public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
     public DbSet<CommentRecord> Comments => Set<CommentRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
+    public DbSet<InstructionRecord> Instructions => Set<InstructionRecord>();
+    public DbSet<ServerLeaseRecord> ServerLeases => Set<ServerLeaseRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -68,6 +73,22 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             version.HasIndex(v => new { v.NodeKey, v.VersionDate });
             version.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
             version.Property(v => v.User).HasMaxLength(256);
+        });
+        model.Entity<InstructionRecord>(instruction =>
+        {
+            instruction.ToTable("Instructions");
+            // Pruning reads by date; catching up reads by id (the key).
+            instruction.HasIndex(i => i.UtcDate);
+            instruction.Property(i => i.OriginNode).HasMaxLength(200);
+            instruction.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+            instruction.Property(i => i.Change).HasConversion<string>().HasMaxLength(20);
+        });
+        model.Entity<ServerLeaseRecord>(lease =>
+        {
+            lease.ToTable("ServerLeases");
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(50);
+            lease.Property(l => l.Holder).HasMaxLength(200);
         });
     }
 }

@@ -10,31 +10,25 @@ namespace Course.Data.Storage;
 internal static class LiveVersion
 {
     /// <summary>Call before a save changes <paramref name="record"/>: while it is published, what it holds now stays live.</summary>
-    public static void KeepLive(VideoRecord record)
+    public static void KeepLive<T>(IContentRecord record, Func<T> content)
     {
         if (!record.Published || record.PublishedSnapshot is not null) return;
-        record.PublishedSnapshot = ContentSnapshot.Write(record.ToVideo());
-        record.PublishedSlug = record.Slug;
-    }
-
-    public static void KeepLive(TechniqueRecord record)
-    {
-        if (!record.Published || record.PublishedSnapshot is not null) return;
-        record.PublishedSnapshot = ContentSnapshot.Write(record.ToTechnique());
+        record.PublishedSnapshot = ContentSnapshot.Write(content());
         record.PublishedSlug = record.Slug;
     }
 
     /// <summary>Call when publishing or unpublishing: from then on the row itself says what is live, or that nothing is.</summary>
-    public static void Release(VideoRecord record) => (record.PublishedSnapshot, record.PublishedSlug) = (null, null);
-
-    public static void Release(TechniqueRecord record) => (record.PublishedSnapshot, record.PublishedSlug) = (null, null);
+    public static void Release(IContentRecord record) => (record.PublishedSnapshot, record.PublishedSlug) = (null, null);
 
     /// <summary>What visitors see of a published row.</summary>
-    public static Video Live(VideoRecord record) => record.PublishedSnapshot is { } snapshot
-        ? ContentSnapshot.Read<Video>(snapshot) with { Published = true, HasUnpublishedChanges = false }
-        : record.ToVideo();
+    public static Video Live(VideoRecord record) => Live(record, record.ToVideo);
 
-    public static Technique Live(TechniqueRecord record) => record.PublishedSnapshot is { } snapshot
-        ? ContentSnapshot.Read<Technique>(snapshot) with { Published = true, HasUnpublishedChanges = false }
-        : record.ToTechnique();
+    public static Technique Live(TechniqueRecord record) => Live(record, record.ToTechnique);
+
+    private static T Live<T>(IContentRecord record, Func<T> row) where T : IContentNode<T>
+    {
+        if (record.PublishedSnapshot is not { } snapshot) return row();
+        var live = ContentSnapshot.Read<T>(snapshot);
+        return live.WithState(true, live.UpdateDate, false);
+    }
 }

@@ -6,7 +6,21 @@ namespace Course.Data.Storage;
 // Table rows. The domain types in Course.Core.Content are what the rest of the site sees;
 // ContentMapping turns one into the other.
 
-public sealed class VideoRecord
+/// <summary>What the generic content service needs of a video's or technique's row.</summary>
+public interface IContentRecord
+{
+    Guid Key { get; }
+    string Slug { get; }
+    bool Published { get; }
+    /// <summary>
+    /// While a published node has saved changes that are not yet published: what visitors still see
+    /// (the domain object as JSON) and its slug. Null when the row itself is what is live.
+    /// </summary>
+    string? PublishedSnapshot { get; set; }
+    string? PublishedSlug { get; set; }
+}
+
+public sealed class VideoRecord : IContentRecord
 {
     public int Id { get; set; }
     public Guid Key { get; set; }
@@ -16,10 +30,6 @@ public sealed class VideoRecord
     public int? Duration { get; set; }
     public string Description { get; set; } = "";
     public bool Published { get; set; }
-    /// <summary>
-    /// While a published node has saved changes that are not yet published: what visitors still see
-    /// (the domain object as JSON) and its slug. Null when the row itself is what is live.
-    /// </summary>
     public string? PublishedSnapshot { get; set; }
     public string? PublishedSlug { get; set; }
     public int SortOrder { get; set; }
@@ -42,7 +52,7 @@ public sealed class ChapterRecord
     public List<Guid> TechniqueKeys { get; set; } = [];
 }
 
-public sealed class TechniqueRecord
+public sealed class TechniqueRecord : IContentRecord
 {
     public int Id { get; set; }
     public Guid Key { get; set; }
@@ -53,10 +63,6 @@ public sealed class TechniqueRecord
     public List<string> Muscles { get; set; } = [];
     public List<string> Regions { get; set; } = [];
     public bool Published { get; set; }
-    /// <summary>
-    /// While a published node has saved changes that are not yet published: what visitors still see
-    /// (the domain object as JSON) and its slug. Null when the row itself is what is live.
-    /// </summary>
     public string? PublishedSnapshot { get; set; }
     public string? PublishedSlug { get; set; }
     public DateTime CreateDate { get; set; }
@@ -91,4 +97,29 @@ public sealed class CommentRecord
     public DateTime UpdateDate { get; set; }
     /// <summary>The client's <c>Idempotency-Key</c> header when it sent one; unique, so a retry finds its first answer.</summary>
     public string? IdempotencyKey { get; set; }
+}
+
+/// <summary>
+/// One entry of the instruction log (Umbraco's cache instructions): a change to content or comments, written in
+/// the transaction that makes it, which every node applies to its published cache, index and output cache.
+/// </summary>
+public sealed class InstructionRecord
+{
+    /// <summary>Ever increasing (SQLite AUTOINCREMENT, SQL Server identity): a node remembers the last one it applied.</summary>
+    public long Id { get; set; }
+    public DateTime UtcDate { get; set; }
+    /// <summary>The node that made the change (<c>Course:Server:NodeId</c>).</summary>
+    public string OriginNode { get; set; } = "";
+    public ContentKind Kind { get; set; }
+    public ContentChange Change { get; set; }
+    /// <summary>The changed items' keys, comma-separated: one instruction may carry a whole import.</summary>
+    public string Keys { get; set; } = "";
+}
+
+/// <summary>A lease on a role that one node at a time holds: the scheduling node, when roles are elected.</summary>
+public sealed class ServerLeaseRecord
+{
+    public string Name { get; set; } = "";
+    public string Holder { get; set; } = "";
+    public DateTime ExpiresUtc { get; set; }
 }

@@ -1,4 +1,5 @@
 using Course.Core.Notifications;
+using Course.Data.Servers;
 using Course.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,10 +9,11 @@ namespace Course.Data.USync;
 /// <summary>
 /// Keeps the uSync folder in step with the database, as uSync's export on save does: every save,
 /// publish or unpublish writes that node's file, a delete removes it, and <see cref="ExportAllAsync"/>
-/// writes the whole set.
+/// writes the whole set. A follower of the refresh pipeline that only the scheduling node runs, so one
+/// node writes the files whichever node made the change.
 /// </summary>
-public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, USyncFolder folder, ILogger<USyncExport> logger)
-    : INotificationHandler<ContentChangedNotification>
+public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, USyncFolder folder, ServerRoles roles, ILogger<USyncExport> logger)
+    : IContentFollower
 {
     // One writer at a time: a write looks at every file to find the node's old name.
     private readonly SemaphoreSlim writing = new(1, 1);
@@ -27,26 +29,41 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
         return new Resume();
     }
 
-    public async Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken)
+    public string Name => "uSync files";
+
+    /// <summary>
+    /// Writes the file of every node the batch changed. A node that cannot be written is logged and the others are
+    /// still written; the first failure is then thrown, so the refresher reports it and hands the batch back at the
+    /// next poll (writing a file again is harmless). A cold boot writes nothing: <c>export</c> writes the whole set.
+    /// </summary>
+    public async Task FollowAsync(PublishedContentChanged changed, CancellationToken cancellationToken)
     {
-        if (paused.Value || notification.Kind == ContentKind.Comment) return;
+        if (paused.Value || !roles.IsScheduling) return;
+        var nodes = changed.Changes.Where(c => c.Kind != ContentKind.Comment).DistinctBy(c => c.Key).ToList();
+        if (nodes.Count == 0) return;
+        var failures = new List<Exception>();
         await writing.WaitAsync(cancellationToken);
         try
         {
             if (!folder.HasSchema) folder.WriteSchema();
-            if (notification.Change == ContentChange.Deleted) folder.Delete(notification.Key);
-            else await WriteAsync(notification.Kind, notification.Key, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The database holds the change either way; a failed file write must not fail the editor's save
-            // nor stop the handlers after this one. `export` writes the whole set again.
-            logger.LogError(e, "uSync: could not write {Kind} {Key} to {Folder}", notification.Kind, notification.Key, folder.Root);
+            foreach (var node in nodes)
+            {
+                try
+                {
+                    await WriteAsync(node.Kind, node.Key, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "uSync: could not write {Kind} {Key} to {Folder}", node.Kind, node.Key, folder.Root);
+                    failures.Add(e);
+                }
+            }
         }
         finally
         {
             writing.Release();
         }
+        if (failures.Count > 0) throw new AggregateException($"uSync: {failures.Count} of {nodes.Count} nodes not written", failures);
     }
 
     /// <summary>
@@ -74,6 +91,7 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
         return videos.Count + techniques.Count;
     }
 
+    /// <summary>Writes the node as the database has it now, or removes its file when it is gone (deleted).</summary>
     private async Task WriteAsync(ContentKind kind, Guid key, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -81,11 +99,13 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
         {
             var video = await db.Videos.AsNoTracking().Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Key == key, cancellationToken);
             if (video is not null) folder.Write(video.ToVideo());
+            else folder.Delete(key);
         }
         else
         {
             var technique = await db.Techniques.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
             if (technique is not null) folder.Write(technique.ToTechnique());
+            else folder.Delete(key);
         }
     }
 

@@ -1,5 +1,5 @@
-using Course.Core.Notifications;
 using Course.Data.Content;
+using Course.Data.Servers;
 
 namespace Course.Data.USync;
 
@@ -7,25 +7,18 @@ namespace Course.Data.USync;
 public sealed record USyncImportReport(int Imported, IReadOnlyList<USyncProblem> Problems);
 
 /// <summary>
-/// Imports a uSync folder's content into the database (matching nodes by key), then tells every
-/// handler, as a save would, so the published cache and search follow. Broken files are skipped.
+/// Imports a uSync folder's content into the database (matching nodes by key), then refreshes this node as a save
+/// would, so the published cache and search follow: the whole import is one batch. Broken files are skipped.
 /// </summary>
-public sealed class USyncImport(ContentImporter importer, INotificationPublisher notifications)
+public sealed class USyncImport(ContentImporter importer, ContentRefresher refresher)
 {
     public async Task<USyncImportReport> ImportAsync(USyncFolder folder, CancellationToken cancellationToken = default)
     {
         var content = folder.ReadContent();
-        var imported = await importer.ImportAsync(content, cancellationToken);
+        var (imported, instruction) = await importer.ImportAsync(content, cancellationToken);
+        // Writing back the files just read would only churn them (uSync pauses its own handlers during an import likewise).
         using (USyncExport.Pause())
-        {
-            var nodes = content.Techniques.Select(t => (Kind: ContentKind.Technique, t.Key, t.Published))
-                .Concat(content.Videos.Select(v => (Kind: ContentKind.Video, v.Key, v.Published)));
-            foreach (var (kind, key, published) in nodes)
-            {
-                var change = published ? ContentChange.Published : ContentChange.Saved;
-                await notifications.PublishAsync(new ContentChangedNotification(kind, key, change), cancellationToken);
-            }
-        }
+            await refresher.RefreshAsync(instruction, CancellationToken.None);
         return new(imported, content.Problems);
     }
 }

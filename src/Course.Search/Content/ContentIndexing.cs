@@ -5,24 +5,36 @@ using Course.Search.Indexing;
 namespace Course.Search.Content;
 
 /// <summary>
-/// Keeps the index in step with content: after each change (and after the published cache is rebuilt), every
-/// populator's part of the change is applied at once and is searchable when the editor's call returns. The
-/// content stamp read after the change is committed with it, so a later start can tell a missed change.
+/// Keeps the index in step with content, as a follower of the published cache: for each batch, every populator's part
+/// of every change is applied in one commit, with the batch's last instruction id, and is searchable when the refresh
+/// returns. A cold boot (and every start) compares the whole index with the database, document by document.
 /// </summary>
-public sealed class ContentIndexing(CourseIndex index, IEnumerable<IIndexPopulator> populators, ContentStampReader readStamp)
-    : INotificationHandler<ContentChangedNotification>
+public sealed class ContentIndexing(CourseIndex index, IEnumerable<IIndexPopulator> populators) : IContentFollower
 {
-    public async Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken)
+    public string Name => "search index";
+
+    /// <summary>What the last cold boot found; null before the first.</summary>
+    public IndexReconciliation? LastReconciliation { get; private set; }
+
+    public async Task FollowAsync(PublishedContentChanged changed, CancellationToken cancellationToken)
     {
-        var contentStamp = await readStamp(cancellationToken);
-        var changes = new List<IndexChange>();
-        foreach (var populator in populators)
+        if (changed.Everything)
         {
-            var change = await populator.GetChangeAsync(notification, cancellationToken);
-            if (!change.IsEmpty) changes.Add(change);
+            LastReconciliation = await index.ReconcileAsync(() => AllValueSets(populators, cancellationToken), changed.ThroughInstruction, cancellationToken);
+            return;
         }
-        // A change that touches nothing indexed (a pending comment, say) leaves the stamp, and so the index, as it was.
-        if (changes.Count > 0 || contentStamp != index.ContentStamp) index.Apply(changes, contentStamp);
+        var changes = new List<IndexChange>();
+        // Nobody sees a comment awaiting moderation: there is nothing to index for it.
+        foreach (var change in changed.Changes.Where(c => !c.IsPendingComment))
+        {
+            foreach (var populator in populators)
+            {
+                var part = await populator.GetChangeAsync(change, cancellationToken);
+                if (!part.IsEmpty) changes.Add(part);
+            }
+        }
+        // A batch that touches nothing indexed leaves the index, and its last commit, as they were.
+        if (changes.Count > 0) index.Apply(changes, changed.ThroughInstruction);
     }
 
     /// <summary>Every populator's documents, one after another: the source of a full rebuild.</summary>

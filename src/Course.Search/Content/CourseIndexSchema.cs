@@ -28,7 +28,7 @@ public static class CourseIndexSchema
     public const string Start = "start";
 
     public static readonly IndexSchema Definition = new(
-        version: "course-1",
+        version: "course-2",
         categories: [Technique, Chapter, Video, Comment],
         titleField: Title, urlField: Url, snippetField: Body,
         fields:

@@ -19,10 +19,10 @@ public sealed class CourseIndex : IDisposable
     public const string SchemaVersionKey = "course.schema";
 
     /// <summary>
-    /// Key of the commit data that records the content stamp (<see cref="ContentStampReader"/>) of the content the
-    /// index holds, so a start after a crash between a database save and its index update finds it behind.
+    /// Key of the commit data that records the last instruction (of the database's instruction log) whose changes the
+    /// index holds, so a node knows where it stands after a restart.
     /// </summary>
-    public const string ContentStampKey = "course.content";
+    public const string InstructionKey = "course.instruction";
 
     private readonly Directory directory;
     private readonly IndexWriter writer;
@@ -30,6 +30,7 @@ public sealed class CourseIndex : IDisposable
     private readonly System.Threading.Lock writing = new();
     private readonly Stopwatch opened;
     private bool built;
+    private long commits;
 
     private CourseIndex(string folder, IndexSchema schema, string? rebuildReason, Stopwatch opened)
     {
@@ -45,7 +46,7 @@ public sealed class CourseIndex : IDisposable
             RAMBufferSizeMB = 64,
         });
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(schema));
-        ContentStamp = built && writer.CommitData.TryGetValue(ContentStampKey, out var stamp) ? stamp : null;
+        LastInstruction = built && writer.CommitData.TryGetValue(InstructionKey, out var id) && long.TryParse(id, out var parsed) ? parsed : null;
         Opening = new IndexOpening(rebuildReason, built ? DocumentCount : 0, opened.Elapsed);
     }
 
@@ -58,8 +59,11 @@ public sealed class CourseIndex : IDisposable
 
     public int DocumentCount => Read(searcher => searcher.IndexReader.NumDocs);
 
-    /// <summary>The content stamp last committed with the index; null when none was given.</summary>
-    public string? ContentStamp { get; private set; }
+    /// <summary>The instruction last committed with the index; null when none was given.</summary>
+    public long? LastInstruction { get; private set; }
+
+    /// <summary>How many commits the index made since it was opened: one per batch of changes that touches it.</summary>
+    public long Commits => Interlocked.Read(ref commits);
 
     /// <summary>
     /// Opens the index in <paramref name="folder"/>. One that is missing, empty, unreadable or written under
@@ -76,19 +80,14 @@ public sealed class CourseIndex : IDisposable
     }
 
     /// <summary>
-    /// Fills an index that <see cref="Open"/> had to replace with <paramref name="allValueSets"/>, and commits it
-    /// with the schema version; a reused one is left as it is unless <paramref name="contentStamp"/> says the
-    /// content has moved on since its last commit, when it is rebuilt too. Call it once, before the index is searched.
+    /// Fills an index that <see cref="Open"/> had to replace with <paramref name="allValueSets"/>, and commits it with the
+    /// schema version (and <paramref name="lastInstruction"/>); a reused one is left as it is. Call it once, before the
+    /// index is searched.
     /// </summary>
     public async Task<IndexOpening> EnsureBuiltAsync(
-        Func<IAsyncEnumerable<ValueSet>> allValueSets, string? contentStamp = null, CancellationToken cancellationToken = default)
+        Func<IAsyncEnumerable<ValueSet>> allValueSets, long? lastInstruction = null, CancellationToken cancellationToken = default)
     {
-        if (built && (contentStamp is null || contentStamp == ContentStamp)) return Opening;
-        if (built)
-        {
-            Opening = Opening with { RebuildReason = $"behind the database (content stamp {ContentStamp ?? "none"}, database {contentStamp})" };
-            writer.DeleteAll();
-        }
+        if (built) return Opening;
         try
         {
             // IndexWriter takes documents from several threads; building them is most of the cost.
@@ -105,10 +104,40 @@ public sealed class CourseIndex : IDisposable
             writer.DeleteAll();
             throw;
         }
-        Commit(contentStamp);
+        Commit(lastInstruction);
         searchers.MaybeRefreshBlocking();
         built = true;
         return Opening = Opening with { Documents = DocumentCount, Took = opened.Elapsed };
+    }
+
+    /// <summary>
+    /// Brings the index in line with <paramref name="allValueSets"/>, document by document: one it lacks or holds with
+    /// another fingerprint is indexed, one it holds that is not wanted is removed, the rest stay. So an update the index
+    /// missed is found even when the totals match. An index that <see cref="Open"/> replaced is simply built.
+    /// </summary>
+    public async Task<IndexReconciliation> ReconcileAsync(
+        Func<IAsyncEnumerable<ValueSet>> allValueSets, long? lastInstruction = null, CancellationToken cancellationToken = default)
+    {
+        if (!built)
+        {
+            var opening = await EnsureBuiltAsync(allValueSets, lastInstruction, cancellationToken);
+            return new IndexReconciliation(Rebuilt: true, opening.Documents, Indexed: opening.Documents, Removed: 0);
+        }
+        var wanted = new Dictionary<string, ValueSet>(StringComparer.Ordinal);
+        await foreach (var valueSet in allValueSets().WithCancellation(cancellationToken)) wanted[valueSet.Id] = valueSet;
+        var held = Read(searcher => HeldFingerprints(searcher.IndexReader));
+        var stale = wanted.Values.Where(v => !held.TryGetValue(v.Id, out var fingerprint) || fingerprint != LuceneDocuments.Fingerprint(v))
+            .Select(v => (v.Id, Document: LuceneDocuments.From(v, Schema))).ToList();
+        var extra = held.Keys.Where(id => !wanted.ContainsKey(id)).ToList();
+        lock (writing)
+        {
+            // By id only: a removed document's children are judged on their own.
+            foreach (var id in extra) writer.DeleteDocuments(new Term(IndexSchema.IdField, id));
+            foreach (var (id, document) in stale) writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
+            searchers.MaybeRefreshBlocking();
+            if (stale.Count > 0 || extra.Count > 0 || lastInstruction != LastInstruction) Commit(lastInstruction ?? LastInstruction);
+        }
+        return new IndexReconciliation(Rebuilt: false, wanted.Count, stale.Count, extra.Count);
     }
 
     /// <summary>Adds the documents, replacing any with the same id.</summary>
@@ -118,11 +147,11 @@ public sealed class CourseIndex : IDisposable
     public void DeleteFromIndex(IEnumerable<string> ids) => Apply([new IndexChange(ids.ToList(), [])]);
 
     /// <summary>
-    /// Applies every removal, then every addition, then makes them visible and durable together (with the
-    /// content stamp they bring the index up to, when given): searches see the index before or after the
-    /// changes, never half of them.
+    /// Applies every removal, then every addition, then makes them visible and durable together in one commit (with the
+    /// instruction they bring the index up to, when given): searches see the index before or after the changes,
+    /// never half of them.
     /// </summary>
-    public void Apply(IReadOnlyCollection<IndexChange> changes, string? contentStamp = null)
+    public void Apply(IReadOnlyCollection<IndexChange> changes, long? lastInstruction = null)
     {
         // Documents are built before the writer is touched, so a bad value set changes nothing.
         var documents = changes.SelectMany(c => c.Indexed).Select(v => (v.Id, Document: LuceneDocuments.From(v, Schema))).ToList();
@@ -133,7 +162,7 @@ public sealed class CourseIndex : IDisposable
             foreach (var (id, document) in documents)
                 writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
             searchers.MaybeRefreshBlocking();
-            Commit(contentStamp ?? ContentStamp);
+            Commit(lastInstruction ?? LastInstruction);
         }
     }
 
@@ -159,13 +188,29 @@ public sealed class CourseIndex : IDisposable
         Analyzer.Dispose();
     }
 
-    private void Commit(string? contentStamp)
+    private void Commit(long? lastInstruction)
     {
         var data = new Dictionary<string, string> { [SchemaVersionKey] = Schema.Version };
-        if (contentStamp is not null) data[ContentStampKey] = contentStamp;
+        if (lastInstruction is { } id) data[InstructionKey] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         writer.SetCommitData(data);
         writer.Commit();
-        ContentStamp = contentStamp;
+        LastInstruction = lastInstruction;
+        Interlocked.Increment(ref commits);
+    }
+
+    /// <summary>Every live document's id and fingerprint.</summary>
+    private static Dictionary<string, string> HeldFingerprints(IndexReader reader)
+    {
+        var fields = new HashSet<string> { IndexSchema.IdField, IndexSchema.FingerprintField };
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var held = new Dictionary<string, string>(reader.NumDocs, StringComparer.Ordinal);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (liveDocs is not null && !liveDocs.Get(doc)) continue;
+            var stored = reader.Document(doc, fields);
+            held[stored.Get(IndexSchema.IdField)] = stored.Get(IndexSchema.FingerprintField) ?? "";
+        }
+        return held;
     }
 }
 
@@ -177,3 +222,6 @@ public sealed record IndexOpening(string? RebuildReason, int Documents, TimeSpan
 {
     public bool Rebuilt => RebuildReason is not null;
 }
+
+/// <summary>What <see cref="CourseIndex.ReconcileAsync"/> did: documents wanted, (re)indexed because missing or stale, and removed.</summary>
+public sealed record IndexReconciliation(bool Rebuilt, int Documents, int Indexed, int Removed);

@@ -14,6 +14,8 @@ public sealed class IndexSchema
     public const string CategoryField = "type";
     /// <summary>Lower-case words of the fields declared with <see cref="FieldDefinition.Suggest"/>, unstemmed.</summary>
     public const string SuggestField = "suggest";
+    /// <summary>A hash of the document's value set, stored: at start each document is compared with the database's by it.</summary>
+    public const string FingerprintField = "fingerprint";
 
     private readonly Dictionary<string, FieldDefinition> fields;
 
@@ -30,7 +32,7 @@ public sealed class IndexSchema
         UrlField = urlField;
         SnippetField = snippetField;
         this.fields = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var reserved = this.fields.Keys.Intersect([IdField, ParentField, CategoryField, SuggestField]).ToList();
+        var reserved = this.fields.Keys.Intersect([IdField, ParentField, CategoryField, SuggestField, FingerprintField]).ToList();
         if (reserved.Count > 0) throw new ArgumentException($"Reserved field names: {string.Join(", ", reserved)}.", nameof(fields));
         foreach (var (name, role) in new[] { (titleField, "title"), (snippetField, "snippet") })
         {

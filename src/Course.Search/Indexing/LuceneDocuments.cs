@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -12,6 +14,7 @@ internal static class LuceneDocuments
         var document = new Document
         {
             new StringField(IndexSchema.IdField, valueSet.Id, Field.Store.YES),
+            new StoredField(IndexSchema.FingerprintField, Fingerprint(valueSet)),
         };
         if (valueSet.ParentId is { } parent) document.Add(new StringField(IndexSchema.ParentField, parent, Field.Store.NO));
         AddTag(document, IndexSchema.CategoryField, valueSet.Category);
@@ -28,6 +31,21 @@ internal static class LuceneDocuments
             }
         }
         return document;
+    }
+
+    /// <summary>
+    /// A hash of everything the value set holds (id, category, parent, every field's values in order): two value sets
+    /// with the same fingerprint make the same document, so comparing fingerprints finds a document that is stale.
+    /// </summary>
+    public static string Fingerprint(ValueSet valueSet)
+    {
+        var text = new StringBuilder().Append(valueSet.Id).Append('\u001f').Append(valueSet.Category).Append('\u001f').Append(valueSet.ParentId);
+        foreach (var (name, values) in valueSet.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            text.Append('\u001e').Append(name);
+            foreach (var value in values) text.Append('\u001f').Append(Text(value));
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
     }
 
     /// <summary>Tags are compared in lower case, so "Piriformis" and "piriformis " count as one facet value.</summary>

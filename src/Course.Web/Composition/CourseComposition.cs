@@ -1,10 +1,10 @@
-using Course.Core.Notifications;
+using Course.Data.Servers;
 using Course.Data.Storage;
 using Course.Web.Api;
 using Course.Web.Api.Manage;
 using Course.Web.Media;
-using Course.Web.Notifications;
 using Course.Web.Security;
+using Course.Web.Servers;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Course.Web.Composition;
@@ -19,12 +19,10 @@ public static class CourseComposition
         services.Configure<CourseOptions>(builder.Configuration.GetSection(CourseOptions.Section));
 
         var contentRoot = builder.Environment.ContentRootPath;
+        // The node's settings and the cache's followers (in their order) first: the data layer's refresher takes them.
+        builder.AddCourseServers();
         services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
-        services.AddSingleton<INotificationPublisher, NotificationPublisher>();
-        // Handlers run in registration order: the published cache (added with the data) first, cached pages last.
-        services.AddUSyncExportOnSave();
         builder.AddCourseSearch();
-        services.AddSingleton<INotificationHandler<ContentChangedNotification>, OutputCacheEviction>();
         services.AddCourseComments(options.Comments);
         services.AddPostingRateLimits(options.Comments.PermitsPerMinute);
 
@@ -68,6 +66,7 @@ public static class CourseComposition
 
         // Liveness only: no checks run, so it stays the trivial ceiling pages are measured against.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapReadiness();
         app.MapOpenApi();
         app.MapVideoApi();
         app.MapChaptersTrack();
@@ -84,7 +83,9 @@ public static class CourseComposition
     {
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeBackofficeAsync();
-        await app.InitializeSearchAsync(app.Lifetime.ApplicationStopping);
+        // A cold boot through the refresh pipeline: the published cache is built, the index compared with the database item by item.
+        await app.Services.GetRequiredService<ContentRefresher>().StartAsync(app.Lifetime.ApplicationStopping);
+        app.LogIndexStart();
     }
 }
 

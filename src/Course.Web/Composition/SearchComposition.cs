@@ -1,4 +1,3 @@
-using Course.Core.Notifications;
 using Course.Data.Content;
 using Course.Search.Analysis;
 using Course.Search.Content;
@@ -6,7 +5,7 @@ using Course.Search.Indexing;
 using Course.Search.Querying;
 using Course.Web.Api;
 using Course.Web.Comments;
-using Course.Web.Notifications;
+using Course.Web.Servers;
 
 namespace Course.Web.Composition;
 
@@ -25,7 +24,7 @@ public sealed class SearchOptions
     public int CacheSeconds { get; set; } = 600;
 }
 
-/// <summary>Wires search: the index and its populators, the notification handler, the search and technique routes.</summary>
+/// <summary>Wires search: the index and its populators, the index's follower of the published cache, the search and technique routes.</summary>
 public static class SearchComposition
 {
     public static WebApplicationBuilder AddCourseSearch(this WebApplicationBuilder builder)
@@ -44,10 +43,9 @@ public static class SearchComposition
         });
         services.AddSingleton<IIndexPopulator, CommentPopulator>();
         services.AddSingleton(_ => CourseIndex.Open(folder, CourseIndexSchema.Definition));
-        services.AddSingleton<ContentStampReader>(sp => sp.GetRequiredService<IndexedContentStamp>().ReadAsync);
         services.AddSingleton<CourseSearcher>();
-        // After the published cache (its populator reads the rebuilt content), before the output cache eviction.
-        services.AddSingleton<INotificationHandler<ContentChangedNotification>, ContentIndexing>();
+        // Follows the published cache (its populator reads the rebuilt content): see ServerComposition for the order.
+        services.AddSingleton<ContentIndexing>();
 
         services.AddOutputCache(cache =>
         {
@@ -77,21 +75,16 @@ public static class SearchComposition
         return endpoints;
     }
 
-    /// <summary>
-    /// Opens the index before the site serves, rebuilding it from the database (through every populator) when it
-    /// cannot be reused or is behind the database's content stamp. Runs after the published cache is built.
-    /// </summary>
-    public static async Task InitializeSearchAsync(this WebApplication app, CancellationToken cancellationToken)
+    /// <summary>Logs how the index came up at start: reused and compared item by item with the database, or rebuilt and why.</summary>
+    public static void LogIndexStart(this WebApplication app)
     {
         var index = app.Services.GetRequiredService<CourseIndex>();
-        var populators = app.Services.GetServices<IIndexPopulator>();
-        var stamp = await app.Services.GetRequiredService<ContentStampReader>()(cancellationToken);
-        var opening = await index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators, cancellationToken), stamp, cancellationToken);
         var logger = app.Services.GetRequiredService<ILogger<CourseIndex>>();
-        if (opening.RebuildReason is { } reason)
-            logger.LogInformation("Search index rebuilt ({Reason}): {Count} documents in {Ms:0} ms", reason, opening.Documents, opening.Took.TotalMilliseconds);
-        else
-            logger.LogInformation("Search index reused: {Count} documents", opening.Documents);
+        var found = app.Services.GetRequiredService<ContentIndexing>().LastReconciliation;
+        if (index.Opening.RebuildReason is { } reason)
+            logger.LogInformation("Search index rebuilt ({Reason}): {Count} documents in {Ms:0} ms", reason, index.Opening.Documents, index.Opening.Took.TotalMilliseconds);
+        else if (found is not null)
+            logger.LogInformation("Search index reused: {Count} documents, {Indexed} missing or stale indexed, {Removed} removed", found.Documents, found.Indexed, found.Removed);
     }
 
     private static SynonymList ReadSynonyms(string file, ILogger logger)

@@ -1,5 +1,6 @@
 using Course.Core.Notifications;
 using Course.Data.Content;
+using Course.Data.Servers;
 using Course.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,16 +8,24 @@ using Course.Data.Tests.USync;
 
 namespace Course.Data.Tests.Content;
 
-/// <summary>The data layer on a real, migrated database (an SQLite file in a temporary folder unless told), recording its notifications.</summary>
-public sealed class ContentStore(DatabaseProvider? provider = null) : IAsyncLifetime, INotificationPublisher
+/// <summary>
+/// The data layer on a real, migrated database (an SQLite file in a temporary folder unless told), with its real
+/// refresher, recording every change that reaches the cache's followers (it is the first follower; a test may add more).
+/// </summary>
+public sealed class ContentStore(DatabaseProvider? provider = null, IReadOnlyList<IContentFollower>? followers = null, ServerSettings? settings = null)
+    : IAsyncLifetime, IContentFollower
 {
     private readonly string folder = Directory.CreateTempSubdirectory("course-data-").FullName;
     private ServiceProvider services = null!;
+    private bool started;
 
+    /// <summary>The changes followers were told about since start, in order.</summary>
     public List<ContentChangedNotification> Notifications { get; } = [];
     public VideoService Videos => services.GetRequiredService<VideoService>();
     public TechniqueService Techniques => services.GetRequiredService<TechniqueService>();
     public PublishedContentCache Cache => services.GetRequiredService<PublishedContentCache>();
+    public InstructionLog Instructions => services.GetRequiredService<InstructionLog>();
+    public ContentRefresher Refresher => services.GetRequiredService<ContentRefresher>();
     public IDbContextFactory<CourseDbContext> Databases => services.GetRequiredService<IDbContextFactory<CourseDbContext>>();
 
     public async Task InitializeAsync()
@@ -24,20 +33,21 @@ public sealed class ContentStore(DatabaseProvider? provider = null) : IAsyncLife
         provider ??= new DatabaseProvider(DatabaseProvider.Sqlite, DatabaseProvider.ForSqliteFile(Path.Combine(folder, "course.db")));
         services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton(new ContentFollowers([this, .. followers ?? []]))
+            .AddSingleton(settings ?? ServerSettings.Default)
             .AddCourseData(provider, Repository.USyncFolder)
-            .AddSingleton<INotificationPublisher>(this)
             .BuildServiceProvider();
         await services.GetRequiredService<CourseDatabase>().InitializeAsync();
+        await services.GetRequiredService<ContentRefresher>().StartAsync();
+        started = true;
     }
 
-    public async Task PublishAsync<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-        where TNotification : INotification
+    string IContentFollower.Name => "recorder";
+
+    Task IContentFollower.FollowAsync(PublishedContentChanged changed, CancellationToken cancellationToken)
     {
-        if (notification is ContentChangedNotification changed)
-        {
-            Notifications.Add(changed);
-            await Cache.HandleAsync(changed, cancellationToken);
-        }
+        if (started) Notifications.AddRange(changed.Changes);
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

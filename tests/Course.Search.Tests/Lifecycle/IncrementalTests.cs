@@ -15,9 +15,7 @@ public sealed class IncrementalTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await seed.InitializeAsync();
-        var changes = 0;
-        indexing = new ContentIndexing(seed.Index, [new PublishedContentPopulator(() => seed.Content)],
-            _ => Task.FromResult($"change {++changes}"));
+        indexing = new ContentIndexing(seed.Index, [new PublishedContentPopulator(() => seed.Content)]);
     }
 
     public Task DisposeAsync()
@@ -29,13 +27,23 @@ public sealed class IncrementalTests : IAsyncLifetime
     private Video Video => seed.Content.Videos.Single();
 
     [Fact]
-    public async Task Each_change_commits_the_content_stamp_it_brings_the_index_to()
+    public async Task Each_batch_is_one_commit_carrying_its_last_instruction()
     {
-        Assert.Null(seed.Index.ContentStamp);
-        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Technique, Guid.NewGuid(), ContentChange.Saved), default);
-        Assert.Equal("change 1", seed.Index.ContentStamp);
-        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Technique, Guid.NewGuid(), ContentChange.Saved), default);
-        Assert.Equal("change 2", seed.Index.ContentStamp);
+        Assert.Null(seed.Index.LastInstruction);
+        var commits = seed.Index.Commits;
+        var techniques = seed.Content.Techniques.Take(5).Select(t => new ContentChangedNotification(ContentKind.Technique, t.Key, ContentChange.Saved)).ToList();
+        await indexing.FollowAsync(new PublishedContentChanged(techniques, 7), default);
+        Assert.Equal(7, seed.Index.LastInstruction);
+        Assert.Equal(commits + 1, seed.Index.Commits);
+    }
+
+    [Fact]
+    public async Task Comments_awaiting_moderation_make_no_commit()
+    {
+        var commits = seed.Index.Commits;
+        await indexing.FollowAsync(new PublishedContentChanged([new(ContentKind.Comment, Guid.NewGuid(), ContentChange.Saved)], 9), default);
+        Assert.Equal(commits, seed.Index.Commits);
+        Assert.Null(seed.Index.LastInstruction);
     }
 
     [Fact]
@@ -134,5 +142,5 @@ public sealed class IncrementalTests : IAsyncLifetime
     }
 
     private Task Notify(ContentKind kind, Guid key, ContentChange change) =>
-        indexing.HandleAsync(new ContentChangedNotification(kind, key, change), CancellationToken.None);
+        indexing.FollowAsync(new PublishedContentChanged([new ContentChangedNotification(kind, key, change)], 1), CancellationToken.None);
 }

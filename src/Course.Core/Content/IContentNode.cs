@@ -1,0 +1,17 @@
+namespace Course.Core.Content;
+
+/// <summary>
+/// What every document type shares (Umbraco's content base): a key, a unique slug, a publishing state and dates.
+/// The generic content service edits any type that has them.
+/// </summary>
+public interface IContentNode<out TSelf> where TSelf : IContentNode<TSelf>
+{
+    Guid Key { get; }
+    string Slug { get; }
+    bool Published { get; }
+    DateTime CreateDate { get; }
+    DateTime UpdateDate { get; }
+
+    /// <summary>The same content in another publishing state, saved at <paramref name="updateDate"/>.</summary>
+    TSelf WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges);
+}
