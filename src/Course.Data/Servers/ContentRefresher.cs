@@ -27,9 +27,10 @@ public sealed record RefresherStatus(
 /// cold-boots instead: the cache is rebuilt and every follower brings all it holds in line with the database.
 /// </summary>
 public sealed class ContentRefresher(
-    InstructionLog log, PublishedContentCache cache, ContentFollowers followers, ServerSettings settings, TimeProvider clock,
-    ILogger<ContentRefresher> logger)
+    InstructionLog log, PublishedContentCache cache, ServerSettings settings, TimeProvider clock, ILogger<ContentRefresher> logger)
 {
+    // Given at start rather than injected: the followers read content through services that write through this refresher.
+    private ContentFollowers followers = ContentFollowers.None;
     private readonly SemaphoreSlim applying = new(1, 1);
     // Guarded by `applying`: what each failed follower still owes, handed to it again at the next refresh.
     private readonly Dictionary<IContentFollower, PublishedContentChanged> owed = [];
@@ -53,15 +54,16 @@ public sealed class ContentRefresher(
     }
 
     /// <summary>
-    /// Brings this node up at start: a cold boot through the same pipeline (the cache is rebuilt, the index compared
-    /// item by item with the database, cached pages dropped), marked as having applied everything up to the newest
-    /// instruction read before the content was.
+    /// Brings this node up at start with its <paramref name="followers"/>: a cold boot through the same pipeline (the
+    /// cache is rebuilt, the index compared item by item with the database, cached pages dropped), marked as having
+    /// applied everything up to the newest instruction read before the content was.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public async Task StartAsync(ContentFollowers followers, CancellationToken cancellationToken = default)
     {
         await applying.WaitAsync(cancellationToken);
         try
         {
+            this.followers = followers;
             await ColdBootAsync("start", cancellationToken);
             started = true;
         }

@@ -10,8 +10,8 @@ public static class CourseDataServices
 {
     /// <summary>
     /// Registers the database for <paramref name="provider"/>, the content services, the published cache, the instruction
-    /// log and refresher, and the seeding. The host may register its own <see cref="ServerSettings"/> and
-    /// <see cref="ContentFollowers"/> (in the order they run) first; without them the node stands alone and nothing follows the cache.
+    /// log and refresher, and the seeding. The host may register its own <see cref="ServerSettings"/> first, and starts the
+    /// refresher with the cache's followers (<see cref="ContentRefresher.StartAsync"/>).
     /// </summary>
     public static IServiceCollection AddCourseData(this IServiceCollection services, DatabaseProvider provider, string uSyncFolder)
     {
@@ -28,7 +28,6 @@ public static class CourseDataServices
         services.AddSingleton(provider);
         services.AddSingleton(new USync.USyncFolder(uSyncFolder));
         services.TryAddSingleton(ServerSettings.Default);
-        services.TryAddSingleton(ContentFollowers.None);
         services.AddSingleton<InstructionLog>();
         services.AddSingleton<ServerRoles>();
         services.AddSingleton<PublishedContentCache>();

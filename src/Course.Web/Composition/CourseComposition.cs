@@ -19,7 +19,7 @@ public static class CourseComposition
         services.Configure<CourseOptions>(builder.Configuration.GetSection(CourseOptions.Section));
 
         var contentRoot = builder.Environment.ContentRootPath;
-        // The node's settings and the cache's followers (in their order) first: the data layer's refresher takes them.
+        // The node's settings first: the data layer takes them.
         builder.AddCourseServers();
         services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
         builder.AddCourseSearch();
@@ -84,7 +84,8 @@ public static class CourseComposition
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeBackofficeAsync();
         // A cold boot through the refresh pipeline: the published cache is built, the index compared with the database item by item.
-        await app.Services.GetRequiredService<ContentRefresher>().StartAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<ContentRefresher>().StartAsync(
+            app.Services.GetRequiredService<ContentFollowers>(), app.Lifetime.ApplicationStopping);
         app.LogIndexStart();
     }
 }

@@ -33,12 +33,11 @@ public sealed class ContentStore(DatabaseProvider? provider = null, IReadOnlyLis
         provider ??= new DatabaseProvider(DatabaseProvider.Sqlite, DatabaseProvider.ForSqliteFile(Path.Combine(folder, "course.db")));
         services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(new ContentFollowers([this, .. followers ?? []]))
             .AddSingleton(settings ?? ServerSettings.Default)
             .AddCourseData(provider, Repository.USyncFolder)
             .BuildServiceProvider();
         await services.GetRequiredService<CourseDatabase>().InitializeAsync();
-        await services.GetRequiredService<ContentRefresher>().StartAsync();
+        await services.GetRequiredService<ContentRefresher>().StartAsync(new ContentFollowers([this, .. followers ?? []]));
         started = true;
     }
 
