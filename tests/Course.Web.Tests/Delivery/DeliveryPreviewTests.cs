@@ -56,7 +56,7 @@ public sealed class DeliveryPreviewTests : IClassFixture<EditorSite>
     [Fact]
     public async Task Editors_chapter_notes_show_only_in_previews()
     {
-        var slug = await editors.CreateVideoAsync("Notes for the delivery API", "0:00 One\n1:00 Two");
+        var slug = await editors.CreateVideoAsync("Notes for the delivery API", "0:00 One\n1:00 Two\n2:00 Three");
         await editors.Api().PostAsync($"/api/manage/videos/{slug}/publish", null);
         var patched = await editors.Api().PatchAsJsonAsync($"/api/manage/videos/{slug}/chapters",
             new object[] { new { index = 1, techniques = new[] { "open-fists" }, notes = "Keep the fist loose." } });
@@ -115,6 +115,9 @@ public sealed class DeliveryPreviewTests : IClassFixture<EditorSite>
         Assert.Equal("Delivery sorting check", newest.GetProperty("items")[0].GetProperty("name").GetString());
         var oldest = await Client.GetDeliveryAsync($"{Content}?filter=contentType:technique&sort=createDate:asc&sort=name:desc&take=1");
         Assert.Equal("Working with the hip in abduction", oldest.GetProperty("items")[0].GetProperty("name").GetString());
+        // Sorts apply in the order sent (the output cache must not reorder repeated values).
+        var byName = await Client.GetDeliveryAsync($"{Content}?filter=contentType:technique&sort=name:asc&sort=createDate:desc&take=1");
+        Assert.Equal("Body mechanics for lazy myofascial release", byName.GetProperty("items")[0].GetProperty("name").GetString());
         var recent = await Client.GetDeliveryAsync($"{Content}?filter=createDate>2026-06-01");
         Assert.Contains("Delivery sorting check", recent.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
     }

@@ -101,10 +101,16 @@ public static class DeliveryApi
 
 /// <summary>The query of <c>GET /content</c>; paging arrives as text so that a bad value is named rather than failing binding.</summary>
 public sealed record ContentQueryParameters(
-    string? Fetch, string[]? Filter, string[]? Sort, string? Skip, string? Take, string? Expand, string? Fields);
+    [FromQuery(Name = "fetch")] string? Fetch,
+    [FromQuery(Name = "filter")] string[]? Filter,
+    [FromQuery(Name = "sort")] string[]? Sort,
+    [FromQuery(Name = "skip")] string? Skip,
+    [FromQuery(Name = "take")] string? Take,
+    [FromQuery(Name = "expand")] string? Expand,
+    [FromQuery(Name = "fields")] string? Fields);
 
 /// <summary><c>expand</c> and <c>fields</c> of the single-item routes.</summary>
-public sealed record OutputParameters(string? Expand, string? Fields);
+public sealed record OutputParameters([FromQuery(Name = "expand")] string? Expand, [FromQuery(Name = "fields")] string? Fields);
 
 /// <summary>The Delivery API's request headers. Course's content is invariant, so a language or segment asked for changes nothing.</summary>
 public sealed record DeliveryHeaders(

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Course.Web.Composition;
 using Course.Web.Notifications;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Course.Web.Api.Delivery;
 
@@ -42,19 +44,36 @@ internal sealed class DeliveryAccessFilter(IOptions<CourseOptions> options) : IE
 
 /// <summary>
 /// Published answers are output-cached under the content tag, so they are dropped with the rest of the
-/// site's cached content on every change; they vary by every query parameter and the headers that change
+/// site's cached content on every change; they vary by the query string and the headers that change
 /// them. Previews are never cached.
 /// </summary>
 internal static class DeliveryCache
 {
     public const string Policy = "delivery";
 
-    public static void Add(Microsoft.AspNetCore.OutputCaching.OutputCacheOptions cache) => cache.AddPolicy(Policy, policy => policy
+    public static void Add(OutputCacheOptions cache) => cache.AddPolicy(Policy, policy => policy
         .With(context => !DeliveryHeaders.IsPreview(context.HttpContext.Request))
         .Expire(TimeSpan.FromMinutes(10))
-        .SetVaryByQuery("*")
+        // The whole query string as sent, since the order of repeated sort and id values matters. Varying by query
+        // keys (the default, "*") sorts the request's own repeated values in place while building the cache key,
+        // so the handler would read them reordered.
+        .AddPolicy<NoQueryKeys>()
+        .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? ""))
         .SetVaryByHeader(DeliveryHeaders.ApiKey, "Preview", "Start-Item", "Accept-Language", "Accept-Segment")
         .Tag(OutputCacheEviction.ContentTag));
+
+    private sealed class NoQueryKeys : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.CacheVaryByRules.QueryKeys = StringValues.Empty;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
 }
 
 public static class DeliveryComposition
