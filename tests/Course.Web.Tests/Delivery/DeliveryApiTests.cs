@@ -54,8 +54,9 @@ public sealed class DeliveryApiTests(CourseSite site)
         Assert.Equal(PinAndStretchKey, technique.GetProperty("id").GetString());
         Assert.Equal("technique", technique.GetProperty("contentType").GetString());
         Assert.Equal("/pin-and-stretch-external-hip-rotators/", technique.GetProperty("route").GetProperty("path").GetString());
-        // A picked item is shallow until expanded.
+        // A picked item is Umbraco's IApiContent: shallow until expanded, and without cultures.
         Assert.Empty(technique.GetProperty("properties").EnumerateObject());
+        Assert.False(technique.TryGetProperty("cultures", out _));
         Assert.Empty(blocks[0].GetProperty("content").GetProperty("properties").GetProperty("techniques").EnumerateArray());
     }
 

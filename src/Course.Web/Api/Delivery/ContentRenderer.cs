@@ -8,18 +8,13 @@ namespace Course.Web.Api.Delivery;
 /// </summary>
 public sealed class ContentRenderer(DeliveryContent content, PropertySelection expand, PropertySelection fields)
 {
-    public ApiContentResponse Response(DeliveryItem item) => new()
-    {
-        ContentType = item.ContentType,
-        Name = item.Name,
-        CreateDate = Utc(item.CreateDate),
-        UpdateDate = Utc(item.UpdateDate),
-        Route = DeliveryContent.RouteOf(item),
-        Id = item.Key,
-        Properties = Properties(item.Properties, expand, fields, nested: false),
-    };
+    public ApiContentResponse Response(DeliveryItem item) =>
+        Item(item, Properties(item.Properties, expand, fields, nested: false), new Dictionary<string, ApiContentRoute>());
 
-    private ApiContent Picked(DeliveryItem item, PropertySelection? expandHere, PropertySelection? fieldsHere) => new()
+    private ApiContentResponse Picked(DeliveryItem item, PropertySelection? expandHere, PropertySelection? fieldsHere) =>
+        Item(item, Properties(item.Properties, expandHere, fieldsHere, nested: true), cultures: null);
+
+    private static ApiContentResponse Item(DeliveryItem item, Dictionary<string, object?> properties, Dictionary<string, ApiContentRoute>? cultures) => new()
     {
         ContentType = item.ContentType,
         Name = item.Name,
@@ -27,7 +22,8 @@ public sealed class ContentRenderer(DeliveryContent content, PropertySelection e
         UpdateDate = Utc(item.UpdateDate),
         Route = DeliveryContent.RouteOf(item),
         Id = item.Key,
-        Properties = Properties(item.Properties, expandHere, fieldsHere, nested: true),
+        Properties = properties,
+        Cultures = cultures,
     };
 
     /// <param name="nested">Below the item answered: a picked item's properties are left out unless expanded.</param>

@@ -12,7 +12,6 @@ internal static class DeliveryOpenApi
     private static readonly Dictionary<string, string> UmbracoSchemaNames = new()
     {
         [nameof(ApiContentResponse)] = "IApiContentResponseModel",
-        [nameof(ApiContent)] = "IApiContentModel",
         [nameof(ApiContentRoute)] = "IApiContentRouteModel",
         [nameof(ApiContentStartItem)] = "IApiContentStartItemModel",
         [nameof(PagedApiContentResponse)] = "PagedIApiContentResponseModel",

@@ -2,23 +2,23 @@ using System.Text.Json.Serialization;
 
 namespace Course.Web.Api.Delivery;
 
-/// <summary>Umbraco's <c>IApiContent</c>: an item as a content picker shows it (properties only when expanded).</summary>
-public class ApiContent
+/// <summary>
+/// Umbraco's <c>IApiContentResponse</c>: an item answered on its own or in a list. A picked item inside a
+/// property is Umbraco's <c>IApiContent</c>, the same without <c>cultures</c>.
+/// </summary>
+public sealed class ApiContentResponse
 {
-    [JsonPropertyOrder(0)] public string? ContentType { get; init; }
-    [JsonPropertyOrder(1)] public string? Name { get; init; }
-    [JsonPropertyOrder(2)] public DateTime CreateDate { get; init; }
-    [JsonPropertyOrder(3)] public DateTime UpdateDate { get; init; }
-    [JsonPropertyOrder(4)] public required ApiContentRoute Route { get; init; }
-    [JsonPropertyOrder(5)] public Guid Id { get; init; }
-    [JsonPropertyOrder(6)] public required IDictionary<string, object?> Properties { get; init; }
-}
+    public string? ContentType { get; init; }
+    public string? Name { get; init; }
+    public DateTime CreateDate { get; init; }
+    public DateTime UpdateDate { get; init; }
+    public required ApiContentRoute Route { get; init; }
+    public Guid Id { get; init; }
+    public required IDictionary<string, object?> Properties { get; init; }
 
-/// <summary>Umbraco's <c>IApiContentResponse</c>: an item answered on its own or in a list, with its cultures.</summary>
-public sealed class ApiContentResponse : ApiContent
-{
-    /// <summary>Routes per culture; empty, as for any invariant Umbraco content.</summary>
-    [JsonPropertyOrder(7)] public IReadOnlyDictionary<string, ApiContentRoute> Cultures { get; init; } = new Dictionary<string, ApiContentRoute>();
+    /// <summary>Routes per culture: empty, as for any invariant Umbraco content; absent on a picked item.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, ApiContentRoute>? Cultures { get; init; }
 }
 
 /// <summary>Umbraco's <c>IApiContentRoute</c>.</summary>
