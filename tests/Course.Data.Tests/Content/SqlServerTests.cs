@@ -32,6 +32,10 @@ public sealed class SqlServerTests
             Assert.Equal(18, store.Cache.Current.FindVideo("sciatica-myofascial-release")!.Chapters.Count);
             var created = await store.Videos.CreateAsync(new("Hip work", null, "https://youtu.be/dQw4w9WgXcQ", 120, "0:00 a\n0:40 b\n1:30 c"));
             Assert.Equal(Data.Content.EditOutcome.Done, created.Outcome);
+            // The instruction log (identity ids) carries the change, and the refresher has applied it.
+            var (_, newest) = await store.Instructions.RangeAsync(default);
+            Assert.Equal(newest, store.Refresher.LastApplied);
+            Assert.Contains(store.Notifications, n => n.Key == created.Value!.Key);
         }
         finally
         {

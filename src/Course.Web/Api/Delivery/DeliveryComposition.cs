@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Course.Web.Composition;
-using Course.Web.Notifications;
+using Course.Web.Servers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;

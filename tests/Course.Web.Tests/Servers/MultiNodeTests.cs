@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Course.Web.Tests.Site;
+
+namespace Course.Web.Tests.Servers;
+
+/// <summary>
+/// Three nodes of the built site as real processes on loopback, on one SQLite database in WAL mode, each with its own
+/// index folder: changes made on one node reach the others through the instruction log; sign-in and antiforgery work
+/// across nodes (Data Protection keys in the database); a killed node catches up when restarted; a node whose last
+/// instruction was pruned cold-boots.
+/// </summary>
+public sealed partial class MultiNodeTests : IDisposable
+{
+    private const string ApiKey = "multi-node-key-7c1d";
+    private const string Email = "editor@example.com";
+    private const string Password = "Correct-horse-battery-9";
+    private const string VideoSlug = "sciatica-myofascial-release";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("course-nodes-").FullName;
+    private readonly SiteNode[] nodes;
+
+    public MultiNodeTests()
+    {
+        var uSync = Path.Combine(folder, "uSync");
+        CopyDirectory(Path.Combine(Repository.Root, "uSync"), uSync);
+        var shared = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__CourseDb"] = $"Data Source={Path.Combine(folder, "course.db")};Default Timeout=30",
+            ["Course__USync__Folder"] = uSync,
+            ["Course__Media__Folder"] = Path.Combine(folder, "media"),
+            ["Course__ManagementApiKey"] = ApiKey,
+            ["Course__Admin__Email"] = Email,
+            ["Course__Admin__Password"] = Password,
+            ["Course__Server__PollSeconds"] = "0.5",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Course"] = "Information",
+        };
+        nodes = [new SiteNode("node1", folder, shared), new SiteNode("node2", folder, shared), new SiteNode("node3", folder, shared)];
+    }
+
+    [Fact]
+    public async Task Nodes_share_changes_sign_in_and_catch_up_after_a_kill_or_a_prune()
+    {
+        Assert.True(File.Exists(SiteNode.SiteAssembly), $"Build the site first: {SiteNode.SiteAssembly}");
+        var (node1, node2, node3) = (nodes[0], nodes[1], nodes[2]);
+        // The first node migrates and seeds the new database; the others start on it.
+        node1.Start();
+        await node1.ReadyAsync();
+        node2.Start();
+        node3.Start();
+        await Task.WhenAll(node2.ReadyAsync(), node3.ReadyAsync());
+
+        // Published on node 1: the other nodes serve its page and find it within 2 s.
+        var editor = Api(node1);
+        var created = await editor.PostAsJsonAsync("/api/manage/techniques", new { name = "Forearm roll", summary = "Roll the forearm along the hamstrings." });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var seen = Stopwatch.StartNew();
+        await Task.WhenAll(
+            UntilAsync(node2, async c => (await c.GetAsync("/techniques/forearm-roll")).IsSuccessStatusCode && (await c.GetStringAsync("/api/search?q=forearm+roll")).Contains("forearm-roll")),
+            UntilAsync(node3, async c => (await c.GetAsync("/techniques/forearm-roll")).IsSuccessStatusCode && (await c.GetStringAsync("/api/search?q=forearm+roll")).Contains("forearm-roll")));
+        Assert.True(seen.Elapsed < TimeSpan.FromSeconds(2), $"seen on nodes 2 and 3 after {seen.ElapsedMilliseconds} ms");
+
+        // A comment posted on node 2 and approved on node 3 shows on node 1.
+        var posted = await node2.Client.PostAsJsonAsync($"/api/videos/{VideoSlug}/comments", new { author = "Ana", body = "Approved across nodes, at last." });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await Api(node3).PostAsync($"/api/manage/comments/{id}/approve", null)).StatusCode);
+        await UntilAsync(node1, async c => (await c.GetStringAsync($"/videos/{VideoSlug}")).Contains("Approved across nodes, at last."));
+
+        // Signed in on node 1, the cookie works on node 2, and a form node 2 rendered is accepted by node 3.
+        var cookies = new CookieContainer();
+        var signIn = await PostFormAsync(Browser(node1, cookies), Browser(node1, cookies), "/backoffice/login", "/backoffice/login",
+            new() { ["Email"] = Email, ["Password"] = Password });
+        Assert.Equal("/backoffice", signIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await Browser(node2, cookies).GetAsync("/backoffice")).StatusCode);
+        var saved = await PostFormAsync(Browser(node2, cookies), Browser(node3, cookies), "/backoffice/techniques/edit", "/backoffice/techniques/edit?handler=Save",
+            new() { ["Form.Name"] = "Elbow sweep", ["Form.Summary"] = "Sweep with the elbow." });
+        Assert.Equal("/backoffice/techniques/edit/elbow-sweep", saved.Headers.Location?.OriginalString);
+
+        // Node 2 killed; 50 changes published on node 1; node 2 restarted catches up and its index holds exactly what is published.
+        node2.Kill();
+        for (var i = 0; i < 50; i++)
+            Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/manage/techniques", new { name = $"Zebrafinch drill {i}", summary = "Drill." })).StatusCode);
+        node2.Start();
+        await node2.ReadyAsync();
+        await UntilAsync(node3, async c => Total(await c.GetStringAsync("/api/search?q=zebrafinch&type=technique&pageSize=50")) == 50);
+        Assert.Equal(50, Total(await node2.Client.GetStringAsync("/api/search?q=zebrafinch&type=technique&pageSize=50")));
+        var expected = (await node1.ReadinessAsync()).GetProperty("index").GetProperty("documents").GetInt32();
+        Assert.Equal(expected, (await node2.ReadinessAsync()).GetProperty("index").GetProperty("documents").GetInt32());
+
+        // Node 3 stalls; changes are made and the log pruned past its last instruction: it cold-boots when it resumes.
+        node3.Pause(true);
+        try
+        {
+            for (var i = 0; i < 3; i++)
+                Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/manage/techniques", new { name = $"Heron press {i}", summary = "Press." })).StatusCode);
+            await PruneAllButNewestAsync();
+        }
+        finally
+        {
+            node3.Pause(false);
+        }
+        await UntilAsync(node3, async c => (await node3.ReadinessAsync()).GetProperty("lastColdBoot").GetString()?.Contains("pruned") == true, seconds: 30);
+        await UntilAsync(node3, async c => Total(await c.GetStringAsync("/api/search?q=heron+press&type=technique")) == 3);
+        Assert.Equal(expected + 3, (await node3.ReadinessAsync()).GetProperty("index").GetProperty("documents").GetInt32());
+    }
+
+    private async Task PruneAllButNewestAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "course.db")};Default Timeout=30");
+        await connection.OpenAsync();
+        await using var prune = connection.CreateCommand();
+        prune.CommandText = "DELETE FROM Instructions WHERE Id < (SELECT MAX(Id) FROM Instructions)";
+        Assert.True(await prune.ExecuteNonQueryAsync() > 0);
+    }
+
+    private static HttpClient Api(SiteNode node)
+    {
+        var client = new HttpClient { BaseAddress = node.Address };
+        client.DefaultRequestHeaders.Add("Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>A browser on one node: the cookies are shared, as one browser's are behind a load balancer.</summary>
+    private static HttpClient Browser(SiteNode node, CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Address };
+
+    /// <summary>Reads the form's antiforgery token from <paramref name="renders"/> and posts it with the fields to <paramref name="accepts"/>.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient renders, HttpClient accepts, string page, string action, Dictionary<string, string> fields)
+    {
+        var html = await renders.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = AntiforgeryField().Match(html).Groups[1].Value;
+        return await accepts.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    private static int Total(string searchJson) => JsonDocument.Parse(searchJson).RootElement.GetProperty("total").GetInt32();
+
+    private static async Task UntilAsync(SiteNode node, Func<HttpClient, Task<bool>> condition, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition(node.Client))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{node.Name}: not seen within {seconds} s; readiness: {await node.ReadinessAsync()}");
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var node in nodes) node.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
