@@ -59,7 +59,7 @@ public sealed class SiteNode : IDisposable
     /// <summary>Waits until <c>/healthz/ready</c> answers 200; returns its report.</summary>
     public async Task<JsonElement> ReadyAsync(TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(120));
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(300));
         while (true)
         {
             if (process is { HasExited: true }) throw new InvalidOperationException($"{Name} exited ({process.ExitCode}):\n{Log}");
