@@ -12,20 +12,32 @@ namespace Course.Search.Querying;
 /// A hit's text as the snippet needs it, analysed once (<see cref="StoredHits"/> keeps it): where each of its terms
 /// occurs. Re-analysing every hit's text for every query was a quarter of a search's fixed cost.
 /// </summary>
-internal sealed class SnippetText
+internal sealed partial class SnippetText
 {
     /// <summary>Only the opening is analysed: the best passage is rarely far in, and long descriptions stay cheap.</summary>
     public const int MaxAnalyzed = 4_000;
 
-    public static readonly SnippetText None = new("", new Dictionary<string, int[]>());
+    /// <summary>A passage's length in characters.</summary>
+    public const int Length = 180;
 
-    private SnippetText(string text, Dictionary<string, int[]> occurrences)
+    public static readonly SnippetText None = new("", false, new Dictionary<string, int[]>());
+
+    private SnippetText(string text, bool cut, Dictionary<string, int[]> occurrences)
     {
         Text = text;
+        Cut = cut;
         Occurrences = occurrences;
+        Opening = OpeningOf(text, cut);
     }
 
+    /// <summary>The text's opening, its whitespace runs made single spaces (a snippet is one line).</summary>
     public string Text { get; }
+
+    /// <summary>Whether the text went on after <see cref="Text"/>.</summary>
+    public bool Cut { get; }
+
+    /// <summary>The snippet when no word of the query is in the text: its opening passage.</summary>
+    public string Opening { get; }
 
     /// <summary>Each analysed term's occurrences in <see cref="Text"/>, as start and end offsets one after another.</summary>
     public IReadOnlyDictionary<string, int[]> Occurrences { get; }
@@ -33,8 +45,10 @@ internal sealed class SnippetText
     public static SnippetText Analyze(Analyzer analyzer, string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return None;
+        // Line breaks of a table of contents or paragraphs mean nothing inside a one-line snippet.
+        var line = Whitespace().Replace(text.Length > MaxAnalyzed ? text[..MaxAnalyzed] : text, " ").Trim();
         var found = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        using (var stream = analyzer.GetTokenStream(field, text.Length > MaxAnalyzed ? text[..MaxAnalyzed] : text))
+        using (var stream = analyzer.GetTokenStream(field, line))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -48,8 +62,18 @@ internal sealed class SnippetText
             }
             stream.End();
         }
-        return new SnippetText(text, found.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
+        return new SnippetText(line, text.Length > MaxAnalyzed, found.ToDictionary(f => f.Key, f => f.Value.ToArray(), StringComparer.Ordinal));
     }
+
+    private static string OpeningOf(string text, bool cut)
+    {
+        if (text.Length <= Length) return WebUtility.HtmlEncode(text) + (cut ? "…" : "");
+        var end = text.LastIndexOf(' ', Length);
+        return WebUtility.HtmlEncode(text[..(end > Length / 2 ? end : Length)].TrimEnd()) + "…";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }
 
 /// <summary>
@@ -57,9 +81,9 @@ internal sealed class SnippetText
 /// the text's opening when no word matches there. The best passage holds the most (by weight) of the query's distinct
 /// terms, as Lucene's <see cref="QueryTermScorer"/> scores fragments; its terms come from the same extractor.
 /// </summary>
-internal sealed partial class Snippets
+internal sealed class Snippets
 {
-    private const int Length = 180;
+    private const int Length = SnippetText.Length;
     /// <summary>Words shown before the first match, so a passage does not open on it.</summary>
     private const int LeadIn = 30;
 
@@ -77,7 +101,7 @@ internal sealed partial class Snippets
     {
         if (text.Text.Length == 0) return "";
         var matches = Matches(text);
-        if (matches.Count == 0) return Opening(text.Text);
+        if (matches.Count == 0) return text.Opening;
         var (first, last) = Best(matches);
         var begin = first == 0 ? 0 : WordStart(text.Text, Math.Max(0, matches[first].Start - LeadIn), matches[first].Start);
         var end = Math.Max(matches[last].End, WordEnd(text.Text, begin + Length));
@@ -92,9 +116,8 @@ internal sealed partial class Snippets
             at = match.End;
         }
         html.Append(WebUtility.HtmlEncode(text.Text[at..end]));
-        if (end < text.Text.Length) html.Append('…');
-        // Line breaks of a table of contents or paragraphs mean nothing inside a one-line snippet.
-        return Whitespace().Replace(html.ToString(), " ").Trim();
+        if (end < text.Text.Length || text.Cut) html.Append('…');
+        return html.ToString();
     }
 
     private readonly record struct Match(int Start, int End, int Term);
@@ -134,7 +157,7 @@ internal sealed partial class Snippets
     // The start of the word at or after `from` (not past `limit`), so a passage never opens mid-word.
     private static int WordStart(string text, int from, int limit)
     {
-        var space = text.IndexOfAny([' ', '\n', '\t', '\r'], from, limit - from);
+        var space = text.IndexOf(' ', from, limit - from);
         return space < 0 ? limit : space + 1;
     }
 
@@ -142,17 +165,7 @@ internal sealed partial class Snippets
     private static int WordEnd(string text, int at)
     {
         if (at >= text.Length) return text.Length;
-        var space = text.IndexOfAny([' ', '\n', '\t', '\r'], at);
+        var space = text.IndexOf(' ', at);
         return space < 0 ? text.Length : space;
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    private static string Opening(string text)
-    {
-        if (text.Length <= Length) return WebUtility.HtmlEncode(text.Trim());
-        var cut = text.LastIndexOf(' ', Length);
-        return Whitespace().Replace(WebUtility.HtmlEncode(text[..(cut > Length / 2 ? cut : Length)].Trim()), " ") + "…";
     }
 }
