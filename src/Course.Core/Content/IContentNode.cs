@@ -11,7 +11,9 @@ public interface IContentNode<out TSelf> where TSelf : IContentNode<TSelf>
     bool Published { get; }
     DateTime CreateDate { get; }
     DateTime UpdateDate { get; }
+    /// <summary>The stored version: every change adds one; editors send the one they saw (optimistic concurrency).</summary>
+    int Version { get; }
 
-    /// <summary>The same content in another publishing state, saved at <paramref name="updateDate"/>.</summary>
-    TSelf WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges);
+    /// <summary>The same content in another publishing state, saved at <paramref name="updateDate"/> as <paramref name="version"/>.</summary>
+    TSelf WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges, int version);
 }

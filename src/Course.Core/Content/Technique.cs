@@ -17,7 +17,9 @@ public sealed record Technique : IContentNode<Technique>
     public bool HasUnpublishedChanges { get; init; }
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
+    /// <summary>The stored version: every change adds one (see <see cref="Video.Version"/>).</summary>
+    public int Version { get; init; }
 
-    public Technique WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges) =>
-        this with { Published = published, UpdateDate = updateDate, HasUnpublishedChanges = hasUnpublishedChanges };
+    public Technique WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges, int version) =>
+        this with { Published = published, UpdateDate = updateDate, HasUnpublishedChanges = hasUnpublishedChanges, Version = version };
 }

@@ -19,9 +19,14 @@ public sealed record Video : IContentNode<Video>
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
     public int SortOrder { get; init; }
+    /// <summary>
+    /// The stored version: every change adds one. An editor who sends back the version they saw saves over
+    /// exactly that one, or learns that someone else saved meanwhile (optimistic concurrency).
+    /// </summary>
+    public int Version { get; init; }
 
-    public Video WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges) =>
-        this with { Published = published, UpdateDate = updateDate, HasUnpublishedChanges = hasUnpublishedChanges };
+    public Video WithState(bool published, DateTime updateDate, bool hasUnpublishedChanges, int version) =>
+        this with { Published = published, UpdateDate = updateDate, HasUnpublishedChanges = hasUnpublishedChanges, Version = version };
 
     /// <summary>The description's opening line, for lists, link previews and structured data.</summary>
     public string Summary =>

@@ -14,13 +14,14 @@ public sealed record ContentWriting(
     /// <summary>
     /// Saves <paramref name="db"/>'s unit of work with an instruction for the change, then applies it on this node, so
     /// pages and search show it when the call returns. The refresh never throws and is not cancelled with the request:
-    /// the change is committed by then.
+    /// the change is committed by then. False, with nothing stored, when another save of the same rows committed first.
     /// </summary>
-    public async Task SaveAsync(CourseDbContext db, ContentKind kind, ContentChange change, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(CourseDbContext db, ContentKind kind, ContentChange change, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         var instruction = Instructions.Add(db, kind, change, keys);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await OptimisticConcurrency.TrySaveAsync(db, cancellationToken)) return false;
         await Refresher.RefreshAsync(instruction.Id, CancellationToken.None);
+        return true;
     }
 }
 
@@ -77,11 +78,11 @@ public abstract class ContentService<TContent, TRecord>(ContentWriting writing)
         return record is null ? null : ToContent(record);
     }
 
-    public Task<EditResult<TContent>> PublishAsync(string slug, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Published, c => c.WithState(true, c.UpdateDate, false), [], cancellationToken);
+    public Task<EditResult<TContent>> PublishAsync(string slug, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, expectedVersion, ContentChange.Published, c => c.WithState(true, c.UpdateDate, false, c.Version), [], cancellationToken);
 
-    public Task<EditResult<TContent>> UnpublishAsync(string slug, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Unpublished, c => c.WithState(false, c.UpdateDate, false), [], cancellationToken);
+    public Task<EditResult<TContent>> UnpublishAsync(string slug, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, expectedVersion, ContentChange.Unpublished, c => c.WithState(false, c.UpdateDate, false, c.Version), [], cancellationToken);
 
     /// <summary>The node's saved versions, newest first; null when there is no such node.</summary>
     public async Task<IReadOnlyList<ContentVersion>?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
@@ -94,23 +95,27 @@ public abstract class ContentService<TContent, TRecord>(ContentWriting writing)
     /// Saves the content of an earlier version as the newest one. Publishing state is left as it is: restoring is
     /// an edit, and publishing stays a decision of its own.
     /// </summary>
-    public async Task<EditResult<TContent>> RestoreAsync(string slug, int versionId, CancellationToken cancellationToken = default)
+    public async Task<EditResult<TContent>> RestoreAsync(string slug, int versionId, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         if (await ContentHistory.SnapshotAsync<TContent>(writing.Databases, db => KeyOf(db, slug), versionId, cancellationToken) is not { } snapshot)
             return EditResult<TContent>.NotFound();
-        return await ChangeAsync(slug, ContentChange.Saved, current => Restored(current, snapshot), [], cancellationToken);
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, current => Restored(current, snapshot), [], cancellationToken);
     }
 
-    /// <summary>Deletes the node and its history, as Umbraco deletes a node's versions with it.</summary>
-    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>Deletes the node and its history, as Umbraco deletes a node's versions with it; the result holds what was deleted.</summary>
+    public async Task<EditResult<TContent>> DeleteAsync(string slug, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
-        var record = await Rows(db).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
-        if (record is null) return false;
+        var record = await Loaded(Rows(db)).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (record is null) return EditResult<TContent>.NotFound();
+        var deleted = ToContent(record);
+        if (OptimisticConcurrency.IsStale(record.Version, expectedVersion))
+            return EditResult<TContent>.Stale(deleted, OptimisticConcurrency.StaleMessage(Noun, record.Version, expectedVersion!.Value));
         Rows(db).Remove(record);
         await ContentHistory.ForgetAsync(db, record.Key, cancellationToken);
-        await writing.SaveAsync(db, Kind, ContentChange.Deleted, [record.Key], cancellationToken);
-        return true;
+        if (!await writing.SaveAsync(db, Kind, ContentChange.Deleted, [record.Key], cancellationToken))
+            return EditResult<TContent>.Conflict("version", OptimisticConcurrency.LostRaceMessage(Noun));
+        return EditResult<TContent>.Done(deleted);
     }
 
     /// <summary>Saves a new node, with its first version.</summary>
@@ -118,7 +123,8 @@ public abstract class ContentService<TContent, TRecord>(ContentWriting writing)
     {
         await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         if (await SlugTakenAsync(db, content.Key, content.Slug, cancellationToken)) return SlugConflict(content.Slug);
-        var record = new TRecord();
+        content = content.WithState(content.Published, content.UpdateDate, false, 1);
+        var record = new TRecord { Version = 1 };
         Store(db, record, content);
         Rows(db).Add(record);
         ContentHistory.Record(db, Kind, content, writing.Editor.Name);
@@ -127,25 +133,32 @@ public abstract class ContentService<TContent, TRecord>(ContentWriting writing)
     }
 
     /// <summary>
-    /// Loads, applies <paramref name="change"/> (null: not found) and stores it with a version. A save of a published
-    /// node keeps what is live until it is published again; publishing or unpublishing lets the live copy go.
+    /// Loads, checks the caller's version (<paramref name="expectedVersion"/>: the one it saw, or null to save over any),
+    /// applies <paramref name="change"/> (null: not found) and stores it as the next version with a history entry; a save
+    /// that lost the race to another stores nothing. A save of a published node keeps what is live until it is
+    /// published again; publishing or unpublishing lets the live copy go.
     /// </summary>
     protected async Task<EditResult<TContent>> ChangeAsync(
-        string slug, ContentChange kind, Func<TContent, TContent?> change, IReadOnlyList<TocProblem> warnings, CancellationToken cancellationToken)
+        string slug, int? expectedVersion, ContentChange kind, Func<TContent, TContent?> change, IReadOnlyList<TocProblem> warnings,
+        CancellationToken cancellationToken)
     {
         await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         var record = await Loaded(Rows(db)).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
         if (record is null) return EditResult<TContent>.NotFound();
+        if (OptimisticConcurrency.IsStale(record.Version, expectedVersion))
+            return EditResult<TContent>.Stale(ToContent(record), OptimisticConcurrency.StaleMessage(Noun, record.Version, expectedVersion!.Value));
         if (change(ToContent(record)) is not { } changed) return EditResult<TContent>.NotFound();
         // Another node's live slug counts too: it keeps that address until its changes are published.
         if (await SlugTakenAsync(db, record.Key, changed.Slug, cancellationToken)) return SlugConflict(changed.Slug);
 
         if (kind == ContentChange.Saved) LiveVersion.KeepLive(record, () => ToContent(record));
         else LiveVersion.Release(record);
-        changed = changed.WithState(changed.Published, writing.Clock.GetUtcNow().UtcDateTime, record.PublishedSnapshot is not null);
+        changed = changed.WithState(changed.Published, writing.Clock.GetUtcNow().UtcDateTime, record.PublishedSnapshot is not null, record.Version + 1);
         Store(db, record, changed);
+        record.Version = changed.Version;
         ContentHistory.Record(db, Kind, changed, writing.Editor.Name);
-        await writing.SaveAsync(db, Kind, kind, [changed.Key], cancellationToken);
+        if (!await writing.SaveAsync(db, Kind, kind, [changed.Key], cancellationToken))
+            return EditResult<TContent>.Conflict("version", OptimisticConcurrency.LostRaceMessage(Noun));
         return EditResult<TContent>.Done(changed, warnings);
     }
 

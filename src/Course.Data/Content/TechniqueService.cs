@@ -31,11 +31,12 @@ public sealed class TechniqueService(ContentWriting writing) : ContentService<Te
         return await CreateAsync(technique, [], cancellationToken);
     }
 
-    public async Task<EditResult<Technique>> UpdateAsync(string slug, TechniqueInput input, CancellationToken cancellationToken = default)
+    /// <summary>Replaces the technique's fields. Every change takes <c>expectedVersion</c>: the version the caller saw, or null to save over any.</summary>
+    public async Task<EditResult<Technique>> UpdateAsync(string slug, TechniqueInput input, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
         if (TechniqueInputRules.Check(input with { Slug = input.Slug ?? slug }, errors) is not { } fields) return EditResult<Technique>.Invalid(errors);
-        return await ChangeAsync(slug, ContentChange.Saved, t => Apply(t, fields), [], cancellationToken);
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, t => Apply(t, fields), [], cancellationToken);
     }
 
     private static Technique Apply(Technique technique, TechniqueFields fields) => technique with

@@ -61,13 +61,14 @@ public sealed class VideoService(ContentWriting writing) : ContentService<Video,
 
     /// <summary>
     /// Replaces the video's fields; chapters are parsed again, keeping their technique links. On a
-    /// published video the change waits, like every save, until the video is published again.
+    /// published video the change waits, like every save, until the video is published again. Every change takes
+    /// <c>expectedVersion</c>: the version the caller saw, or null to save over any.
     /// </summary>
-    public async Task<EditResult<Video>> UpdateAsync(string slug, VideoInput input, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> UpdateAsync(string slug, VideoInput input, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
         if (VideoInputRules.Check(input with { Slug = input.Slug ?? slug }, errors) is not { } fields) return EditResult<Video>.Invalid(errors);
-        return await ChangeAsync(slug, ContentChange.Saved, current =>
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, current =>
         {
             var chapters = ChapterMerge.Merge(fields.TableOfContents.Chapters, current.Chapters, fields.Duration);
             return current with
@@ -79,12 +80,12 @@ public sealed class VideoService(ContentWriting writing) : ContentService<Video,
     }
 
     /// <summary>Sets the techniques a chapter shows, by technique slug, in the given order.</summary>
-    public async Task<EditResult<Video>> LinkTechniquesAsync(string slug, int chapterIndex, IReadOnlyList<string> techniqueSlugs, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> LinkTechniquesAsync(string slug, int chapterIndex, IReadOnlyList<string> techniqueSlugs, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
         var keys = await TechniqueKeysAsync(techniqueSlugs, i => $"[{i}]", errors, cancellationToken);
         if (errors.Any) return EditResult<Video>.Invalid(errors);
-        return await ChangeAsync(slug, ContentChange.Saved, video =>
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, video =>
         {
             if (chapterIndex < 0 || chapterIndex >= video.Chapters.Count) return null;
             return WithChapters(video, c => c.Index == chapterIndex ? c with { TechniqueKeys = keys } : c);
@@ -92,7 +93,7 @@ public sealed class VideoService(ContentWriting writing) : ContentService<Video,
     }
 
     /// <summary>Sets the techniques and notes of several chapters at once, as the backoffice's chapter form does; one version.</summary>
-    public async Task<EditResult<Video>> EditChaptersAsync(string slug, IReadOnlyList<ChapterEdit> edits, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> EditChaptersAsync(string slug, IReadOnlyList<ChapterEdit> edits, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(slug, cancellationToken) is not { } current) return EditResult<Video>.NotFound();
         var errors = new InputErrors();
@@ -107,7 +108,7 @@ public sealed class VideoService(ContentWriting writing) : ContentService<Video,
         if (errors.Any) return EditResult<Video>.Invalid(errors);
 
         var byIndex = edits.ToDictionary(e => e.Index);
-        return await ChangeAsync(slug, ContentChange.Saved, video => WithChapters(video, c => byIndex.TryGetValue(c.Index, out var edit)
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, video => WithChapters(video, c => byIndex.TryGetValue(c.Index, out var edit)
             ? c with
             {
                 TechniqueKeys = keysByChapter.GetValueOrDefault(c.Index) ?? c.TechniqueKeys,

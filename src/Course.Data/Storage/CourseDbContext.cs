@@ -34,6 +34,7 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             video.Property(v => v.Title).HasMaxLength(200);
             video.Property(v => v.Slug).HasMaxLength(80);
             video.Property(v => v.Source).HasMaxLength(2000);
+            video.Property(v => v.Version).IsConcurrencyToken();
             video.HasMany(v => v.Chapters).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ChapterRecord>(chapter =>
@@ -50,6 +51,7 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             technique.HasIndex(t => t.Slug).IsUnique();
             technique.Property(t => t.Name).HasMaxLength(200);
             technique.Property(t => t.Slug).HasMaxLength(80);
+            technique.Property(t => t.Version).IsConcurrencyToken();
         });
         model.Entity<CommentRecord>(comment =>
         {

@@ -29,6 +29,6 @@ internal static class LiveVersion
     {
         if (record.PublishedSnapshot is not { } snapshot) return row();
         var live = ContentSnapshot.Read<T>(snapshot);
-        return live.WithState(true, live.UpdateDate, false);
+        return live.WithState(true, live.UpdateDate, false, live.Version);
     }
 }

@@ -18,6 +18,8 @@ public interface IContentRecord
     /// </summary>
     string? PublishedSnapshot { get; set; }
     string? PublishedSlug { get; set; }
+    /// <summary>The stored version, an EF concurrency token: of two saves from one version only the first commits.</summary>
+    int Version { get; set; }
 }
 
 public sealed class VideoRecord : IContentRecord
@@ -35,6 +37,8 @@ public sealed class VideoRecord : IContentRecord
     public int SortOrder { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
+    /// <summary>Every change adds one; a concurrency token, so a save over a version someone else replaced fails.</summary>
+    public int Version { get; set; }
     public List<ChapterRecord> Chapters { get; set; } = [];
 }
 
@@ -67,6 +71,8 @@ public sealed class TechniqueRecord : IContentRecord
     public string? PublishedSlug { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
+    /// <summary>Every change adds one; a concurrency token, so a save over a version someone else replaced fails.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One saved state of a video or technique, kept so an earlier one can be restored.</summary>

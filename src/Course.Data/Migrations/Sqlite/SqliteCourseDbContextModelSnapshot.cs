@@ -258,6 +258,10 @@ namespace Course.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdateDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -317,6 +321,10 @@ namespace Course.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdateDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Course.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCourseDbContext))]
-    [Migration("20261202050345_ServerInstructions")]
-    partial class ServerInstructions
+    [Migration("20261202045413_ConcurrencyVersion")]
+    partial class ConcurrencyVersion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -157,60 +157,6 @@ namespace Course.Data.Migrations.Sqlite
                     b.ToTable("ContentVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Course.Data.Storage.InstructionRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Keys")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OriginNode")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UtcDate")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UtcDate");
-
-                    b.ToTable("Instructions", (string)null);
-                });
-
-            modelBuilder.Entity("Course.Data.Storage.ServerLeaseRecord", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ServerLeases", (string)null);
-                });
-
             modelBuilder.Entity("Course.Data.Storage.TechniqueRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -260,6 +206,10 @@ namespace Course.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdateDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -321,6 +271,10 @@ namespace Course.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdateDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -330,23 +284,6 @@ namespace Course.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Videos", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
