@@ -87,6 +87,8 @@ public static class CourseComposition
     {
         await app.Services.GetRequiredService<CourseDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeBackofficeAsync();
+        // The role first: a lone node with no role configured wins the lease and writes uSync files from its first save.
+        await app.Services.GetRequiredService<ServerRoles>().ElectAsync(app.Lifetime.ApplicationStopping);
         // A cold boot through the refresh pipeline: the published cache is built, the index compared with the database item by item.
         await app.Services.GetRequiredService<ContentRefresher>().StartAsync(
             app.Services.GetRequiredService<ContentFollowers>(), app.Lifetime.ApplicationStopping);
@@ -97,8 +99,11 @@ public static class CourseComposition
     /// Before serving, on the node that writes uSync: rewrites the content files a stop between a save and its
     /// file left behind (logged one by one). Not run by commands, so <c>usync-check</c> sees the folder as it is.
     /// </summary>
-    public static async Task ReconcileUSyncAsync(this WebApplication app) =>
+    public static async Task ReconcileUSyncAsync(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<ServerRoles>().IsScheduling) return;
         await app.Services.GetRequiredService<Data.USync.USyncExport>().ReconcileAsync(cancellationToken: app.Lifetime.ApplicationStopping);
+    }
 }
 
 public static class CachePolicies
