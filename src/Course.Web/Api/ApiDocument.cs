@@ -79,8 +79,10 @@ public static class ApiDocument
         }
         if (parameters.Any(p => p.Source == BindingSource.Path))
             answers.Add((StatusCodes.Status404NotFound, "Nothing at this address."));
-        if (editorsOnly && context.Description.HttpMethod is "POST" or "PUT" or "PATCH" && hasBody)
-            answers.Add((StatusCodes.Status409Conflict, "The change clashes with another item (a slug taken)."));
+        var takesVersion = parameters.Any(p => p.Source == BindingSource.Header && p.Name == "If-Match");
+        if (editorsOnly && (takesVersion || (context.Description.HttpMethod is "POST" or "PUT" or "PATCH" && hasBody)))
+            answers.Add((StatusCodes.Status409Conflict, "The change clashes with another: a slug taken, or a concurrent save won."));
+        if (takesVersion) answers.Add((StatusCodes.Status412PreconditionFailed, "If-Match names a version that is no longer the stored one."));
         if (hasBody) answers.Add((StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json."));
         if (editorsOnly || metadata.OfType<EnableRateLimitingAttribute>().Any())
             answers.Add((StatusCodes.Status429TooManyRequests, "Too many requests (or wrong API keys) from this client: wait Retry-After seconds."));
