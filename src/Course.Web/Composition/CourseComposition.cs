@@ -29,6 +29,7 @@ public static class CourseComposition
         services.AddPostingRateLimits(options.Comments.PermitsPerMinute);
 
         services.AddBackoffice(options);
+        services.AddSingleton<VideoPictures>();
 
         services.AddRazorPages(pages =>
         {
@@ -39,7 +40,7 @@ public static class CourseComposition
             cache.AddBasePolicy(policy => policy.NoCache());
             cache.AddPolicy(CachePolicies.Content, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("t")
+                .SetVaryByQuery("t", "end", "loop")
                 .Tag(OutputCacheEviction.ContentTag));
         });
         services.AddProblemDetails();

@@ -23,13 +23,19 @@ public class VideoModel(PublishedContentCache cache, CommentService comments) : 
     /// <summary>The second the player seeks to when it loads.</summary>
     public int Start { get; private set; }
     public Chapter? CurrentChapter { get; private set; }
+    /// <summary>A practice range's end (<c>?end=</c>, after the start): the player pauses there, or repeats with <see cref="Loop"/>.</summary>
+    public int? End { get; private set; }
+    /// <summary><c>?loop=1</c>: the range from <see cref="Start"/> to <see cref="End"/> repeats.</summary>
+    public bool Loop { get; private set; }
+    /// <summary>The plain video page (no <c>?t=</c>, not a chapter's page): the player may resume where this browser stopped.</summary>
+    public bool Resumable { get; private set; }
     public string CanonicalPath => Chapter is null ? ContentUrls.Video(Video) : ContentUrls.Chapter(Video, Chapter);
     /// <summary>The comments shown: all of the video's, or on a chapter's page those within the chapter.</summary>
     public IReadOnlyList<CommentThread> Comments { get; private set; } = [];
     /// <summary>Visible comments per chapter index, for the chapter list.</summary>
     public IReadOnlyDictionary<int, int> CommentCounts { get; private set; } = new Dictionary<int, int>();
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? chapterSlug, string? t, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string? chapterSlug, string? t, string? end, string? loop, CancellationToken cancellationToken)
     {
         Published = await ContentAsync(slug, cancellationToken);
         if (Published.FindVideo(slug) is not { } video) return NotFound();
@@ -41,6 +47,9 @@ public class VideoModel(PublishedContentCache cache, CommentService comments) : 
         }
         Start = StartSecond(TimeParameter.Parse(t));
         CurrentChapter = ChapterSpans.At(video.Chapters, Start);
+        End = TimeParameter.Parse(end) is int last && last > Start ? StartSecond(last) : null;
+        Loop = End is not null && loop is "1" or "true";
+        Resumable = t is null && Chapter is null;
 
         var threads = CommentThreads.Of(video, await comments.ListApprovedAsync(video.Key, cancellationToken));
         CommentCounts = CommentThreads.CountByChapter(threads);
@@ -58,6 +67,18 @@ public class VideoModel(PublishedContentCache cache, CommentService comments) : 
     {
         var start = requested ?? Chapter?.Start ?? 0;
         return Video.Duration is int duration ? Math.Min(start, duration) : start;
+    }
+
+    /// <summary>Where a chapter ends: its own end, else the video's end when known.</summary>
+    public int? ChapterEnd(Chapter chapter) => chapter.End ?? Video.Duration;
+
+    /// <summary>A chapter page's own description (heading paragraph and meta description): its span and what it shows.</summary>
+    public string ChapterSummary(Chapter chapter)
+    {
+        var span = ChapterEnd(chapter) is int end ? $"{new Timestamp(chapter.Start)}–{new Timestamp(end)}" : $"from {new Timestamp(chapter.Start)}";
+        var techniques = Published.TechniquesOf(chapter);
+        var shows = techniques.Count == 0 ? "" : $" Shows {string.Join(", ", techniques.Select(t => t.Name))}: {techniques[0].Summary}";
+        return $"Chapter {chapter.Index + 1} of {Video.Title} ({span}): {chapter.Title}.{shows}";
     }
 
     public string AbsoluteUrl(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
