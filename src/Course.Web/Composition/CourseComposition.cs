@@ -5,6 +5,7 @@ using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Course.Web.Notifications;
 using Course.Web.Security;
+using Course.Web.Site;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Course.Web.Composition;
@@ -30,6 +31,7 @@ public static class CourseComposition
 
         services.AddBackoffice(options);
         services.AddSingleton<VideoPictures>();
+        builder.AddSiteBasics(options);
 
         services.AddRazorPages(pages =>
         {
@@ -55,11 +57,12 @@ public static class CourseComposition
 
     public static WebApplication UseCourse(this WebApplication app)
     {
+        app.UseSiteBasics();
         app.UseExceptionHandler();
         // JSON clients get problem details for bare error statuses; people get the HTML not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(SiteBasics.CachingStaticFiles());
         app.UseMediaFolder();
         app.UseRouting();
         app.UseAuthentication();
@@ -75,6 +78,7 @@ public static class CourseComposition
         app.MapCommentApi();
         app.MapManageApi().MapManageComments();
         app.MapCourseSearch();
+        app.MapSiteMap();
         app.MapRazorPages();
         return app;
     }

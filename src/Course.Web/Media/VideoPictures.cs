@@ -12,6 +12,9 @@ public sealed class VideoPictures(MediaLibrary media, IWebHostEnvironment enviro
 {
     public const string PosterFile = "poster.jpg";
 
+    /// <summary>The site's picture for a video without a poster of its own (link previews, sitemap).</summary>
+    public const string DefaultThumbnail = "/img/video-thumbnail.png";
+
     public static string ChapterFile(int start) => $"chapter-{start}.jpg";
 
     public string? Poster(Video video) => Existing(video, PosterFile);

@@ -3,6 +3,7 @@ using Course.Core.Comments;
 using Course.Core.Content;
 using Course.Data.Content;
 using Course.Web.Composition;
+using Course.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -14,7 +15,7 @@ namespace Course.Web.Pages;
 /// the same player and chapter list, starting at <c>?t=</c>, at the chapter, or at the beginning.
 /// </summary>
 [OutputCache(PolicyName = CachePolicies.Content)]
-public class VideoModel(PublishedContentCache cache, CommentService comments) : PageModel
+public class VideoModel(PublishedContentCache cache, CommentService comments, PublicAddress address) : PageModel
 {
     public PublishedContent Published { get; private set; } = PublishedContent.Empty;
     public Video Video { get; private set; } = null!;
@@ -81,5 +82,6 @@ public class VideoModel(PublishedContentCache cache, CommentService comments) : 
         return $"Chapter {chapter.Index + 1} of {Video.Title} ({span}): {chapter.Title}.{shows}";
     }
 
-    public string AbsoluteUrl(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+    /// <summary>At the configured public address, whatever Host the request named.</summary>
+    public string AbsoluteUrl(string path) => address.Of(path);
 }

@@ -41,13 +41,13 @@ public sealed class BrowserSite : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(playwright);
     }
 
-    /// <summary>A fresh tab in its own context (no shared cache or history), at <paramref name="path"/>.</summary>
-    public async Task<IPage> OpenAsync(string path)
+    /// <summary>A fresh tab in its own context (no shared cache, history or storage), at <paramref name="path"/>; a desktop window unless told.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);

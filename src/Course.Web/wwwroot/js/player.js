@@ -173,12 +173,15 @@
   // ---- Resume: where this browser stopped, per video; nothing leaves the browser -----------------
 
   const store = window.CourseProgress?.of(slug) ?? null;
-  let lastTick = null;
+  let lastTick = null, lastTickAt = 0;
   function remember(seconds) {
     if (!store) return;
-    // Only steady playback counts as watched, never the distance a seek jumps.
-    if (lastTick !== null && !player.paused() && seconds > lastTick && seconds - lastTick <= 5) store.watched(lastTick, seconds);
+    // Only steady playback counts as watched: never more than the clock and the speed allow, so a seek's jump does not.
+    const now = performance.now();
+    const playable = ((now - lastTickAt) / 1000) * player.rate() + 1;
+    if (lastTick !== null && !player.paused() && seconds > lastTick && seconds - lastTick <= playable) store.watched(lastTick, seconds);
     lastTick = seconds;
+    lastTickAt = now;
     store.position(seconds, knownDuration());
   }
 
