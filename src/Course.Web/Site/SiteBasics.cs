@@ -31,7 +31,7 @@ public static class SiteBasics
         // The public address's host is always allowed, beside AllowedHosts (which may list more, such as localhost).
         builder.Services.PostConfigure<HostFilteringOptions>(hosts =>
         {
-            if (!hosts.AllowedHosts.Contains("*") && !hosts.AllowedHosts.Contains(address.Host)) hosts.AllowedHosts.Add(address.Host);
+            if (!hosts.AllowedHosts.Contains("*") && !hosts.AllowedHosts.Contains(address.Host)) hosts.AllowedHosts = [.. hosts.AllowedHosts, address.Host];
         });
 
         builder.Services.AddResponseCompression(compression =>

@@ -173,13 +173,14 @@
   // ---- Resume: where this browser stopped, per video; nothing leaves the browser -----------------
 
   const store = window.CourseProgress?.of(slug) ?? null;
-  let lastTick = null, lastTickAt = 0;
+  // The last position seen and when: playback from there to the next one counts as watched.
+  let lastTick = start, lastTickAt = performance.now();
   function remember(seconds) {
     if (!store) return;
     // Only steady playback counts as watched: never more than the clock and the speed allow, so a seek's jump does not.
     const now = performance.now();
     const playable = ((now - lastTickAt) / 1000) * player.rate() + 1;
-    if (lastTick !== null && !player.paused() && seconds > lastTick && seconds - lastTick <= playable) store.watched(lastTick, seconds);
+    if (!player.paused() && seconds > lastTick && seconds - lastTick <= playable) store.watched(lastTick, seconds);
     lastTick = seconds;
     lastTickAt = now;
     store.position(seconds, knownDuration());
@@ -236,7 +237,8 @@
   function seek(seconds, { play = false } = {}) {
     const d = knownDuration();
     const to = Math.max(0, d > 0 ? Math.min(seconds, d) : seconds);
-    lastTick = null;
+    lastTick = to;
+    lastTickAt = performance.now();
     player.seek(to);
     markCurrent(to, false);
     emit("time", to);
