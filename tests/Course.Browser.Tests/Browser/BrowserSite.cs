@@ -32,6 +32,8 @@ public sealed class BrowserSite : IAsyncLifetime
         site.Settings["Course:Admin:Email"] = EditorEmail;
         site.Settings["Course:Admin:Password"] = EditorPassword;
         site.Settings["Course:ManagementApiKey"] = ApiKey;
+        // Uploads go to the test's own folder, never into the checkout's wwwroot/media.
+        site.Settings["Course:Media:Folder"] = Path.Combine(site.Folder, "media");
         site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         site.StartServer();
         var addresses = site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
