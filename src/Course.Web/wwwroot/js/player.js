@@ -23,11 +23,7 @@
   const start = Number(root.dataset.start) || 0;
   const slug = root.dataset.video || location.pathname;
 
-  const clock = (seconds) => {
-    const s = Math.max(0, Math.floor(seconds || 0));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = String(s % 60).padStart(2, "0");
-    return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${r}` : `${m}:${r}`;
-  };
+  const clock = window.CourseProgress.clock;
 
   // ---- Adapters -------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 // position (for resume) and the stretches played (for "watched" chapters and the home page's progress).
 //   CourseProgress.of(slug) -> { position(seconds, duration), watched(from, to), covered(from, to) -> 0..1,
 //                                resumeAt(duration) -> seconds or null, fraction() -> 0..1, stoppedAt() }
+//   CourseProgress.clock(seconds) -> "8:20"   (player.js loads after this script and uses it too)
 // On the home page it fills every [data-progress-of="slug"] element.
 (() => {
   "use strict";
@@ -64,12 +65,12 @@
     };
   }
 
-  window.CourseProgress = { of };
-
+  // Whole seconds as the site writes them (Timestamp): m:ss, or h:mm:ss from an hour.
   const clock = (seconds) => {
-    const s = Math.floor(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = String(s % 60).padStart(2, "0");
+    const s = Math.max(0, Math.floor(seconds || 0)), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = String(s % 60).padStart(2, "0");
     return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${r}` : `${m}:${r}`;
   };
+  window.CourseProgress = { of, clock };
   for (const element of document.querySelectorAll("[data-progress-of]")) {
     const progress = of(element.dataset.progressOf);
     const fraction = progress.fraction();
