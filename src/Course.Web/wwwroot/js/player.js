@@ -335,7 +335,7 @@
         <label><input type="checkbox" data-loop-repeat> Repeat</label>
         <button type="button" data-loop-copy>Copy link</button>
         <button type="button" data-loop-clear>Clear</button>
-        <a class="practice-link" data-loop-link hidden></a>
+        <a class="practice-link" data-loop-link href="${location.pathname}" hidden></a>
       </div>
       <p class="resume-note" role="status" hidden></p>`;
     root.append(controls);
