@@ -6,6 +6,7 @@ using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Course.Web.Notifications;
 using Course.Web.Security;
+using Course.Web.Site;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,8 @@ public static class CourseComposition
         services.AddPostingRateLimits(options.Comments.PermitsPerMinute);
 
         services.AddBackoffice(options);
+        services.AddSingleton<VideoPictures>();
+        builder.AddSiteBasics(options);
 
         services.AddRazorPages(pages =>
         {
@@ -43,7 +46,7 @@ public static class CourseComposition
             cache.AddBasePolicy(policy => policy.NoCache());
             cache.AddPolicy(CachePolicies.Content, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("t")
+                .SetVaryByQuery("t", "end", "loop")
                 .Tag(OutputCacheEviction.ContentTag));
         });
         services.AddProblemDetails();
@@ -60,11 +63,12 @@ public static class CourseComposition
     public static WebApplication UseCourse(this WebApplication app)
     {
         app.UseTransportSecurity(app.Services.GetRequiredService<IOptions<CourseOptions>>().Value.Https);
+        app.UseSiteBasics();
         app.UseExceptionHandler();
         // JSON clients get problem details for bare error statuses; people get the HTML not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(SiteBasics.CachingStaticFiles());
         app.UseMediaFolder();
         app.UseRouting();
         app.UseAuthentication();
@@ -80,6 +84,7 @@ public static class CourseComposition
         app.MapCommentApi();
         app.MapManageApi().MapManageComments();
         app.MapCourseSearch();
+        app.MapSiteMap();
         app.UseDeliveryApi();
         app.MapRazorPages();
         return app;
