@@ -5,7 +5,7 @@ namespace Course.Web.Tests.Security;
 /// <summary>The site on Kestrel with a plain and a TLS endpoint (self-signed certificate).</summary>
 public sealed class HttpsSite : IDisposable
 {
-    public KestrelSite Kestrel { get; } = new(_ => { }, https: true);
+    public KestrelSite Kestrel { get; } = new(settings => settings["AllowedHosts"] = "course.test", https: true);
 
     public void Dispose() => Kestrel.Dispose();
 }
