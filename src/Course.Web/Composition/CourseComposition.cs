@@ -6,7 +6,9 @@ using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Course.Web.Security;
 using Course.Web.Servers;
+using Course.Web.Site;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Course.Web.Composition;
 
@@ -19,6 +21,8 @@ public static class CourseComposition
         var options = builder.Configuration.GetSection(CourseOptions.Section).Get<CourseOptions>() ?? new CourseOptions();
         services.Configure<CourseOptions>(builder.Configuration.GetSection(CourseOptions.Section));
 
+        builder.AddTransportSecurity(options);
+
         var contentRoot = builder.Environment.ContentRootPath;
         // The node's settings first: the data layer takes them.
         builder.AddCourseServers();
@@ -28,6 +32,8 @@ public static class CourseComposition
         services.AddPostingRateLimits(options.Comments.PermitsPerMinute);
 
         services.AddBackoffice(options);
+        services.AddSingleton<VideoPictures>();
+        builder.AddSiteBasics(options);
 
         services.AddRazorPages(pages =>
         {
@@ -38,14 +44,14 @@ public static class CourseComposition
             cache.AddBasePolicy(policy => policy.NoCache());
             cache.AddPolicy(CachePolicies.Content, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("t")
+                .SetVaryByQuery("t", "end", "loop")
                 .Tag(OutputCacheEviction.ContentTag));
         });
         services.AddProblemDetails();
         // Binding failures throw, so UnreadableBodyHandler can name the field at fault.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddDeliveryApi();
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
@@ -54,11 +60,13 @@ public static class CourseComposition
 
     public static WebApplication UseCourse(this WebApplication app)
     {
+        app.UseTransportSecurity(app.Services.GetRequiredService<IOptions<CourseOptions>>().Value.Https);
+        app.UseSiteBasics();
         app.UseExceptionHandler();
         // JSON clients get problem details for bare error statuses; people get the HTML not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(SiteBasics.CachingStaticFiles());
         app.UseMediaFolder();
         app.UseRouting();
         app.UseAuthentication();
@@ -75,6 +83,7 @@ public static class CourseComposition
         app.MapCommentApi();
         app.MapManageApi().MapManageComments();
         app.MapCourseSearch();
+        app.MapSiteMap();
         app.UseDeliveryApi();
         app.MapRazorPages();
         return app;
