@@ -95,7 +95,7 @@ public sealed class CommentService(ContentWriting writing, CommentModeration mod
     /// <summary>One page of <see cref="ListAsync"/>: what a moderator looks at, however long the queue.</summary>
     public async Task<ModeratedPage> ListAsync(CommentState state, PageRequest page, CancellationToken cancellationToken = default)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await writing.Databases.CreateDbContextAsync(cancellationToken);
         var inState = Moderated(db).Where(m => m.Comment.State == state);
         var total = await inState.CountAsync(cancellationToken);
         var rows = await inState.OrderBy(m => m.Comment.CreateDate).ThenBy(m => m.Comment.Id)
