@@ -50,9 +50,9 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
     public async Task FollowAsync(PublishedContentChanged changed, CancellationToken cancellationToken)
     {
         if (paused.Value || !roles.IsScheduling) return;
-        if (killBeforeWrite) Process.GetCurrentProcess().Kill();
         var nodes = changed.Changes.Where(c => c.Kind != ContentKind.Comment).DistinctBy(c => c.Key).ToList();
         if (nodes.Count == 0) return;
+        if (killBeforeWrite) Process.GetCurrentProcess().Kill();
         var failures = new List<Exception>();
         await writing.WaitAsync(cancellationToken);
         try
@@ -79,8 +79,8 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
     }
 
     /// <summary>
-    /// Writes the schema and every node, drafts included, to <paramref name="to"/> (the site's folder when
-    /// null), and removes files of nodes the database no longer has.
+    /// Writes the schema and every node, drafts included, to <paramref name="to"/> (the site's folder when null).
+    /// Files of nodes the database does not have are left: <see cref="ReconcileAsync"/> names them, and removes them only when asked.
     /// </summary>
     public async Task<int> ExportAllAsync(USyncFolder? to = null, CancellationToken cancellationToken = default)
     {
@@ -92,7 +92,6 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
             target.WriteSchema();
             foreach (var technique in techniques) target.Write(technique);
             foreach (var video in videos) target.Write(video);
-            target.Prune(videos.Select(v => v.Key).Concat(techniques.Select(t => t.Key)).ToHashSet());
         }
         finally
         {
@@ -117,11 +116,14 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
     }
 
     /// <summary>
-    /// Rewrites from the database every content file that differs from it (missing and stale files written,
-    /// orphaned ones removed; unreadable ones left for a person) and returns what differed. Files already in
-    /// step are not touched.
+    /// Rewrites from the database every missing or stale content file and returns every difference. An orphaned
+    /// file (a node the database does not have) may be an editor's new file waiting for <c>import</c>: it is
+    /// reported and left, unless <paramref name="removeOrphans"/> (<c>export --prune</c>). Unreadable files are
+    /// always left for a person. Files already in step are not touched. On the site's own folder the outcome is
+    /// kept in <see cref="LastReconciliation"/> for the readiness report.
     /// </summary>
-    public async Task<IReadOnlyList<USyncDifference>> ReconcileAsync(USyncFolder? to = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<USyncDifference>> ReconcileAsync(
+        USyncFolder? to = null, bool removeOrphans = false, CancellationToken cancellationToken = default)
     {
         var target = to ?? folder;
         var (videos, techniques) = await NodesAsync(cancellationToken);
@@ -131,20 +133,40 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
             var differences = target.Compare(videos, techniques);
             foreach (var difference in differences)
             {
-                if (difference.Drift == USyncDrift.Orphaned) target.DeleteFile(difference.File);
-                else if (videos.FirstOrDefault(v => v.Key == difference.Key) is { } video) target.Write(video);
-                else if (techniques.FirstOrDefault(t => t.Key == difference.Key) is { } technique) target.Write(technique);
+                var action = difference.Drift switch
+                {
+                    USyncDrift.Unreadable => ", left as it is: fix or remove it",
+                    USyncDrift.Orphaned when removeOrphans => Removed(target, difference),
+                    USyncDrift.Orphaned => ", left as it is: import it, or remove it with export --changed --prune",
+                    _ => Rewritten(target, difference, videos, techniques),
+                };
                 logger.Log(difference.Drift == USyncDrift.Unreadable ? LogLevel.Error : LogLevel.Warning,
-                    "uSync: {Difference} in {Folder}{Action}", difference, target.Root,
-                    difference.Drift == USyncDrift.Unreadable ? ", left as it is: fix or remove it" : ", rewritten from the database");
+                    "uSync: {Difference} in {Folder}{Action}", difference, target.Root, action);
             }
+            if (to is null) LastReconciliation = USyncReconciliation.Of(differences, removeOrphans);
             return differences;
         }
         finally
         {
             writing.Release();
         }
+
+        static string Removed(USyncFolder target, USyncDifference orphan)
+        {
+            target.DeleteFile(orphan.File);
+            return ", removed (--prune)";
+        }
+
+        static string Rewritten(USyncFolder target, USyncDifference difference, IReadOnlyList<Video> videos, IReadOnlyList<Technique> techniques)
+        {
+            if (videos.FirstOrDefault(v => v.Key == difference.Key) is { } video) target.Write(video);
+            else if (techniques.FirstOrDefault(t => t.Key == difference.Key) is { } technique) target.Write(technique);
+            return ", rewritten from the database";
+        }
     }
+
+    /// <summary>What the last reconciliation of the site's folder left for a person; null before the first.</summary>
+    public USyncReconciliation? LastReconciliation { get; private set; }
 
     private async Task<(IReadOnlyList<Video> Videos, IReadOnlyList<Technique> Techniques)> NodesAsync(CancellationToken cancellationToken)
     {

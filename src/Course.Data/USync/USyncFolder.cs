@@ -74,15 +74,6 @@ public sealed class USyncFolder(string root)
         }
     }
 
-    /// <summary>Removes the file of every node whose key is not in <paramref name="keep"/>; unreadable files are left for a person to look at.</summary>
-    public void Prune(IReadOnlySet<Guid> keep)
-    {
-        foreach (var (path, key) in KeysByFile())
-        {
-            if (key is { } k && !keep.Contains(k)) File.Delete(path);
-        }
-    }
-
     /// <summary>
     /// How the content files differ from the nodes the database holds: a node without a file (missing), a
     /// file that is not what the node writes today or not under its name (stale), a file of a node the

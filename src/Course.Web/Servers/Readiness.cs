@@ -1,4 +1,5 @@
 using Course.Data.Servers;
+using Course.Data.USync;
 using Course.Search.Content;
 using Course.Search.Indexing;
 using Course.Web.Composition;
@@ -10,7 +11,7 @@ internal static class Readiness
 {
     public static async Task<IResult> ReportAsync(
         ContentRefresher refresher, InstructionLog log, ServerRoles roles, ServerSettings settings, ServerOptions options,
-        CourseIndex index, ContentIndexing indexing, TimeProvider clock, CancellationToken cancellationToken)
+        CourseIndex index, ContentIndexing indexing, USyncExport uSync, TimeProvider clock, CancellationToken cancellationToken)
     {
         var status = refresher.Status;
         var (_, newest) = await log.RangeAsync(cancellationToken);
@@ -39,6 +40,8 @@ internal static class Readiness
             lastColdBoot = status.LastColdBoot,
             refreshError = status.CacheError,
             failingFollowers = status.FailingFollowers,
+            // On the node that writes uSync: files the start's reconciliation left for a person (orphaned, unreadable).
+            uSync = uSync.LastReconciliation,
         };
         return Results.Json(report, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

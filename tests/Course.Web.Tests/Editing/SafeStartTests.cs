@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Course.Web.Tests.Site;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,7 @@ public sealed class SafeStartTests : IDisposable
     public void Dispose() => site.Dispose();
 
     [Fact]
-    public async Task A_uSync_file_left_behind_by_a_kill_between_commit_and_file_write_is_repaired_at_the_next_start()
+    public async Task A_uSync_file_left_behind_by_a_kill_between_commit_and_file_write_is_repaired_at_the_next_start_and_an_orphan_is_left_unless_pruned()
     {
         using (var crashing = site.Start(new Dictionary<string, string> { ["COURSE_TEST_KILL_BEFORE_USYNC_WRITE"] = "1" }))
         {
@@ -43,9 +44,28 @@ public sealed class SafeStartTests : IDisposable
             await restarted.WaitUntilServingAsync();
             Assert.Contains("Saved, then the process died.", File.ReadAllText(ContentFileOf(key!)));
             Assert.True(File.Exists(missing));
-            Assert.False(File.Exists(orphan));
             Assert.Contains("rewritten from the database", restarted.Output);
+            // The orphan may be an editor's file waiting for import: named, counted in readiness, and left.
+            Assert.True(File.Exists(orphan));
+            Assert.Contains("orphan.config", restarted.Output);
+            Assert.Contains("left as it is", restarted.Output);
+            using var ready = restarted.Client();
+            var uSync = (await ready.GetFromJsonAsync<JsonElement>("/healthz/ready")).GetProperty("uSync");
+            Assert.Equal(1, uSync.GetProperty("orphanedLeft").GetInt32());
+            Assert.Equal(2, uSync.GetProperty("rewritten").GetInt32());
         }
+        var (leftCode, leftOutput) = await site.RunAsync("usync-check");
+        Assert.True(leftCode == 1, leftOutput);
+        Assert.Contains("orphaned: " + Path.Combine("v17", "Content", "orphan.config"), leftOutput);
+        Assert.DoesNotContain("stale: ", leftOutput);
+
+        // Only asked for explicitly does it go.
+        var (keptCode, keptOutput) = await site.RunAsync("export", "--changed");
+        Assert.True(keptCode == 0 && File.Exists(orphan), keptOutput);
+        Assert.Contains("Left orphaned: ", keptOutput);
+        var (prunedCode, prunedOutput) = await site.RunAsync("export", "--changed", "--prune");
+        Assert.True(prunedCode == 0 && !File.Exists(orphan), prunedOutput);
+        Assert.Contains("Removed orphaned: ", prunedOutput);
         var (againCode, againOutput) = await site.RunAsync("usync-check");
         Assert.True(againCode == 0, againOutput);
     }

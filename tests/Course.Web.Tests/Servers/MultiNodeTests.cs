@@ -100,7 +100,7 @@ public sealed partial class MultiNodeTests : IDisposable
         try
         {
             for (var i = 0; i < 3; i++)
-                Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/manage/techniques", new { name = $"Heron press {i}", summary = "Press." })).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/manage/techniques", new { name = $"Quillwort press {i}", summary = "Press." })).StatusCode);
             await PruneAllButNewestAsync();
         }
         finally
@@ -108,7 +108,7 @@ public sealed partial class MultiNodeTests : IDisposable
             node3.Pause(false);
         }
         await UntilAsync(node3, async c => (await node3.ReadinessAsync()).GetProperty("lastColdBoot").GetString()?.Contains("pruned") == true, seconds: 30);
-        await UntilAsync(node3, async c => Total(await c.GetStringAsync("/api/search?q=heron+press&type=technique")) == 3);
+        await UntilAsync(node3, async c => Total(await c.GetStringAsync("/api/search?q=quillwort&type=technique")) == 3);
         Assert.Equal(expected + 3, (await node3.ReadinessAsync()).GetProperty("index").GetProperty("documents").GetInt32());
     }
 
