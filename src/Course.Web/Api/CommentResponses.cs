@@ -1,6 +1,7 @@
 using Course.Core.Comments;
 using Course.Core.Content;
 using Course.Data.Content;
+using Course.Rendering;
 using Course.Web.Comments;
 
 namespace Course.Web.Api;

@@ -3,6 +3,7 @@ using Course.Core.Comments;
 using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
+using Course.Rendering;
 using Course.Web.Comments;
 using Course.Web.Security;
 using Microsoft.AspNetCore.Mvc;
