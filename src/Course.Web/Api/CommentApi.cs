@@ -5,7 +5,6 @@ using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Web.Api.Manage;
 using Course.Rendering;
-using Course.Web.Comments;
 using Course.Web.Security;
 using Course.Web.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,7 +2,6 @@ using Course.Core.Comments;
 using Course.Core.Content;
 using Course.Data.Content;
 using Course.Rendering;
-using Course.Web.Comments;
 
 namespace Course.Web.Api;
 

@@ -1,6 +1,5 @@
 using Course.Data.Content;
 using Course.Rendering;
-using Course.Web.Comments;
 
 namespace Course.Web.Composition;
 

@@ -4,7 +4,6 @@ using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Rendering;
-using Course.Web.Comments;
 using Course.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,6 @@
 using AngleSharp.Html.Parser;
 using Course.Core.Content;
 using Course.Rendering;
-using Course.Web.Comments;
 
 namespace Course.Web.Tests.Comments;
 

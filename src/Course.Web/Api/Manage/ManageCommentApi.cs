@@ -1,6 +1,6 @@
+using Course.Core.Comments;
 using Course.Data.Content;
 using Course.Rendering;
-using Course.Web.Comments;
 
 namespace Course.Web.Api.Manage;
 
