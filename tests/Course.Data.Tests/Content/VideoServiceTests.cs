@@ -89,8 +89,8 @@ public sealed class VideoServiceTests : IAsyncLifetime
     public async Task Deleting_removes_the_video_and_its_chapters()
     {
         await store.Videos.CreateAsync(new("Hip work", null, "https://youtu.be/dQw4w9WgXcQ", 120, Toc));
-        Assert.True(await store.Videos.DeleteAsync("hip-work"));
-        Assert.False(await store.Videos.DeleteAsync("hip-work"));
+        Assert.Equal(Data.Content.EditOutcome.Done, (await store.Videos.DeleteAsync("hip-work")).Outcome);
+        Assert.Equal(Data.Content.EditOutcome.NotFound, (await store.Videos.DeleteAsync("hip-work")).Outcome);
         await using var db = await store.Databases.CreateDbContextAsync();
         Assert.Equal(18, await db.Chapters.CountAsync());
     }
@@ -102,7 +102,7 @@ public sealed class VideoServiceTests : IAsyncLifetime
         Assert.Equal("cross-fibre-friction", created.Value!.Slug);
         Assert.NotNull(store.Cache.Current.FindTechnique("cross-fibre-friction"));
 
-        Assert.True(await store.Techniques.DeleteAsync("pin-and-stretch-external-hip-rotators"));
+        Assert.Equal(Data.Content.EditOutcome.Done, (await store.Techniques.DeleteAsync("pin-and-stretch-external-hip-rotators")).Outcome);
         var video = store.Cache.Current.FindVideo("sciatica-myofascial-release")!;
         Assert.Empty(store.Cache.Current.TechniquesOf(video.Chapters[16]));
     }
