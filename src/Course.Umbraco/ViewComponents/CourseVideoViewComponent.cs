@@ -31,8 +31,11 @@ public sealed class CourseVideoViewComponent(PublishedCourse course, IUmbracoCon
         var asked = ChapterRequest.Get(HttpContext);
         var chapter = asked?.VideoKey == video.Key ? video.Chapters.FirstOrDefault(c => c.Slug == asked.Chapter.Slug) : null;
         var start = chapter?.Start ?? TimeParameter.Parse(Request.Query["t"]) ?? 0;
-        return View(new CourseVideoModel(video, chapter, start, VideoJsonLd.Write(video, AbsoluteUrl)));
+        return View(new CourseVideoModel(video, chapter, start, VideoJsonLd.Write(video, AbsoluteUrl, ThumbnailPath)));
     }
+
+    /// <summary>The picture search engines show for the video; Umbraco media pickers are the site's to wire.</summary>
+    public const string ThumbnailPath = "/App_Plugins/Course.Umbraco/video-thumbnail.png";
 
     private IPublishedContent? CurrentPage() =>
         umbracoContextAccessor.TryGetUmbracoContext(out var umbracoContext) ? umbracoContext.PublishedRequest?.PublishedContent : null;
