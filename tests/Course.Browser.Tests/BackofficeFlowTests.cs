@@ -27,13 +27,13 @@ public sealed class BackofficeFlowTests(BrowserSite site)
         await page.GetByLabel("or upload a video file").SetInputFilesAsync(
             Path.Combine(Course.Web.Tests.Site.Repository.Root, "src/Course.Web/wwwroot/media/sciatica-myofascial-release.webm"));
         await page.GetByLabel("Duration in seconds").FillAsync("1260");
-        await page.Locator("[data-preview-description]").FillAsync("Uploaded.\n\n0:00 Start\n5:10 Undraping");
-        await Assertions.Expect(page.Locator("#chapter-preview .preview-chapters li")).ToHaveCountAsync(2);
+        await page.Locator("[data-preview-description]").FillAsync("Uploaded.\n\n0:00 Start\n5:10 Undraping\n9:40 Hip rotators");
+        await Assertions.Expect(page.Locator("#chapter-preview .preview-chapters li")).ToHaveCountAsync(3);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
         await page.WaitForURLAsync("**/backoffice/videos/edit/uploaded-with-pictures", new() { Timeout = 60_000 });
 
         using var http = site.Api();
-        foreach (var picture in new[] { "poster.jpg", "chapter-0.jpg", "chapter-310.jpg" })
+        foreach (var picture in new[] { "poster.jpg", "chapter-0.jpg", "chapter-310.jpg", "chapter-580.jpg" })
         {
             var response = await http.GetAsync($"/media/uploaded-with-pictures.pictures/{picture}");
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

@@ -10,7 +10,7 @@ namespace Course.Web.Media;
 /// made by tools/make-placeholder-pictures.sh for the seeded video and by the editor's browser for uploads.
 /// A picture that does not exist (yet, or after its chapter moved) is simply not shown.
 /// </summary>
-public sealed partial class VideoPictures(MediaLibrary media, IWebHostEnvironment environment)
+public sealed partial class VideoPictures(MediaLibrary media, IWebHostEnvironment environment, ILogger<VideoPictures> logger)
 {
     /// <summary>The field the editor's form sends pictures in.</summary>
     public const string Field = "pictures";
@@ -47,10 +47,25 @@ public sealed partial class VideoPictures(MediaLibrary media, IWebHostEnvironmen
         }
     }
 
-    /// <summary>Keeps checked pictures beside a media file, replacing the folder's earlier ones (chapters may have moved).</summary>
-    public async Task SaveAsync(string source, IReadOnlyList<IFormFile> pictures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps checked pictures beside a media file, replacing the folder's earlier ones (chapters may have moved).
+    /// Runs after the video is saved, so it never fails the save: pages simply show no picture they cannot find.
+    /// </summary>
+    public async Task SaveAsync(string source, IReadOnlyList<IFormFile> pictures)
     {
         if (pictures.Count == 0 || FolderFor(source) is not { } folder) return;
+        try
+        {
+            await ReplaceAsync(folder, pictures);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(exception, "The pictures of {Source} could not be kept in {Folder}; the video was saved without them", source, folder);
+        }
+    }
+
+    private static async Task ReplaceAsync(string folder, IReadOnlyList<IFormFile> pictures)
+    {
         // Written to a new folder and swapped in, so pages never show a half-written set.
         var staging = folder + $".{Guid.NewGuid():N}.upload";
         Directory.CreateDirectory(staging);
@@ -59,7 +74,7 @@ public sealed partial class VideoPictures(MediaLibrary media, IWebHostEnvironmen
             foreach (var picture in pictures)
             {
                 await using var stored = new FileStream(Path.Combine(staging, Path.GetFileName(picture.FileName)), FileMode.Create, FileAccess.Write);
-                await picture.CopyToAsync(stored, cancellationToken);
+                await picture.CopyToAsync(stored);
             }
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.Move(staging, folder);

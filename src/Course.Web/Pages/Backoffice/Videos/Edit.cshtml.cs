@@ -63,7 +63,7 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
             : await videos.UpdateAsync(slug, Form.ToInput(), BaseVersion, cancellationToken);
         // Nothing half-saved: an upload for a video that was not saved goes with it.
         if (Upload is not null && result.Outcome != EditOutcome.Done) media.Forget(Form.Source!);
-        if (result.Outcome == EditOutcome.Done && Form.Source is { } saved) await pictures.SaveAsync(saved, Pictures, cancellationToken);
+        if (result.Outcome == EditOutcome.Done && Form.Source is { } saved) await pictures.SaveAsync(saved, Pictures);
         return await AfterChangeAsync(result, v => v.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
     }
 
