@@ -27,11 +27,9 @@ public sealed class CourseStartup(
             if (started) return;
             await comments.MigrateAsync(cancellationToken);
             course.Load(await source.PublishedAsync(cancellationToken));
-            var opening = await index.EnsureBuiltAsync(cancellationToken);
-            if (opening.RebuildReason is { } reason)
-                logger.LogInformation("Course search index rebuilt ({Reason}): {Count} documents", reason, opening.Documents);
-            else
-                logger.LogInformation("Course search index reused: {Count} documents", opening.Documents);
+            var caughtUp = await index.CatchUpAsync(cancellationToken);
+            logger.LogInformation("Course search index {How}: {Count} documents, {Indexed} indexed, {Removed} removed",
+                caughtUp.Rebuilt ? "rebuilt" : "compared item by item", caughtUp.Documents, caughtUp.Indexed, caughtUp.Removed);
             started = true;
         }
         finally

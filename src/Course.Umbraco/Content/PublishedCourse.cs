@@ -16,20 +16,6 @@ public sealed class PublishedCourse
 
     public PublishedContent Current => current;
 
-    /// <summary>
-    /// Changes whenever indexed content may have changed (counts and the latest publish): the search index commits
-    /// it with each change, and at start a different value means the index missed one.
-    /// </summary>
-    public string Stamp
-    {
-        get
-        {
-            var content = current;
-            var latest = content.Videos.Select(v => v.UpdateDate).Concat(content.Techniques.Select(t => t.UpdateDate)).DefaultIfEmpty().Max();
-            return $"{content.Videos.Count}.{content.Techniques.Count}.{latest.Ticks}";
-        }
-    }
-
     public void Load(IEnumerable<IContent> published)
     {
         var items = published.Where(c => c.Published).ToList();

@@ -14,8 +14,11 @@ public interface ICourseSearchIndex
 {
     IndexSchema Schema { get; }
 
-    /// <summary>Opens the index, rebuilding it from the published course when it is missing, corrupt or behind.</summary>
-    Task<IndexOpening> EnsureBuiltAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Brings the index in line with the published course item by item (built whole when missing or unreadable), so a
+    /// change it missed while the site was down is indexed.
+    /// </summary>
+    Task<IndexReconciliation> CatchUpAsync(CancellationToken cancellationToken);
 
     /// <summary>Applies a content change, read from the published course as it is after the change.</summary>
     Task ContentChangedAsync(ContentChangedNotification change, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ namespace Course.Umbraco.Search;
 /// <summary>
 /// The Course site's own search (Course.Search on Lucene.Net: schema, analysis, synonyms, typos, facets) over the
 /// Umbraco site's published course: the same documents through <see cref="PublishedContentPopulator"/> and the same
-/// change handling through <see cref="ContentIndexing"/>, with <see cref="PublishedCourse.Stamp"/> as content stamp.
+/// change handling through <see cref="ContentIndexing"/>; at start the index is compared with the published course item by item.
 /// </summary>
 public sealed class LuceneCourseSearchIndex : ICourseSearchIndex, IDisposable
 {
@@ -18,24 +18,23 @@ public sealed class LuceneCourseSearchIndex : ICourseSearchIndex, IDisposable
     private readonly CourseSearcher searcher;
     private readonly IIndexPopulator[] populators;
     private readonly ContentIndexing indexing;
-    private readonly PublishedCourse course;
 
     public LuceneCourseSearchIndex(string folder, SynonymList synonyms, PublishedCourse course)
     {
-        this.course = course;
         index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         searcher = new CourseSearcher(index, synonyms);
         populators = [new PublishedContentPopulator(() => course.Current)];
-        indexing = new ContentIndexing(index, populators, _ => Task.FromResult(course.Stamp));
+        indexing = new ContentIndexing(index, populators);
     }
 
     public IndexSchema Schema => index.Schema;
 
-    public Task<IndexOpening> EnsureBuiltAsync(CancellationToken cancellationToken) =>
-        index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators, cancellationToken), course.Stamp, cancellationToken);
+    public Task<IndexReconciliation> CatchUpAsync(CancellationToken cancellationToken) =>
+        index.ReconcileAsync(() => ContentIndexing.AllValueSets(populators, cancellationToken), cancellationToken: cancellationToken);
 
+    // Umbraco keeps its own instruction log between servers: this index records none (instruction 0).
     public Task ContentChangedAsync(ContentChangedNotification change, CancellationToken cancellationToken) =>
-        indexing.HandleAsync(change, cancellationToken);
+        indexing.FollowAsync(new PublishedContentChanged([change], ThroughInstruction: 0), cancellationToken);
 
     public SearchResults Search(SearchRequest request) => searcher.Search(request);
 
