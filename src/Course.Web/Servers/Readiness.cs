@@ -1,3 +1,4 @@
+using Course.Data.Content;
 using Course.Data.Servers;
 using Course.Data.USync;
 using Course.Search.Content;
@@ -11,7 +12,7 @@ internal static class Readiness
 {
     public static async Task<IResult> ReportAsync(
         ContentRefresher refresher, InstructionLog log, ServerRoles roles, ServerSettings settings, ServerOptions options,
-        CourseIndex index, ContentIndexing indexing, USyncExport uSync, TimeProvider clock, CancellationToken cancellationToken)
+        PublishedContentCache cache, CourseIndex index, ContentIndexing indexing, USyncExport uSync, TimeProvider clock, CancellationToken cancellationToken)
     {
         var status = refresher.Status;
         var (_, newest) = await log.RangeAsync(cancellationToken);
@@ -28,6 +29,7 @@ internal static class Readiness
             lastApplied = status.LastApplied,
             newest,
             lag = Math.Max(0, newest - status.LastApplied),
+            cache = new { rebuilds = cache.Rebuilds },
             index = new
             {
                 documents = index.DocumentCount,

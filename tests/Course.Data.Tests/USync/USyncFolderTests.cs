@@ -117,15 +117,18 @@ public sealed class USyncFolderTests : IDisposable
     }
 
     [Fact]
-    public void Prune_removes_the_files_of_other_nodes_and_leaves_unreadable_ones()
+    public void Compare_names_files_of_nodes_the_database_lacks_as_orphaned_and_removes_nothing()
     {
         _folder.Write(SeedContent.OpenFists);
         _folder.Write(SeedContent.PinAndStretch);
         File.WriteAllText(Path.Combine(ContentFolder, "unreadable.config"), "<Content");
 
-        _folder.Prune(new HashSet<Guid> { SeedContent.PinAndStretch.Key });
+        var differences = _folder.Compare([], [SeedContent.PinAndStretch]);
 
-        Assert.Equal(["pin-and-stretch-for-the-external-hip-rotators.config", "unreadable.config"], ContentFiles());
+        Assert.Equal(
+            [(USyncDrift.Orphaned, "open-fists-for-myofascial-release.config"), (USyncDrift.Unreadable, "unreadable.config")],
+            differences.Select(d => (d.Drift, Path.GetFileName(d.File))).Order());
+        Assert.Equal(["open-fists-for-myofascial-release.config", "pin-and-stretch-for-the-external-hip-rotators.config", "unreadable.config"], ContentFiles());
     }
 
     [Fact]
