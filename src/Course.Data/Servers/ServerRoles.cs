@@ -25,14 +25,15 @@ public sealed class ServerRoles(IDbContextFactory<CourseDbContext> databases, Se
 
     /// <summary>
     /// Takes or renews the scheduling lease when roles are elected: renewed by its holder before it runs out, taken
-    /// by any node once it has expired. Several nodes may try at once; the conditional update lets one win.
+    /// by any node once it has expired. Several nodes may try at once; the conditional update lets one win. True when
+    /// this node has just become the scheduling node.
     /// </summary>
-    public async Task ElectAsync(CancellationToken cancellationToken)
+    public async Task<bool> ElectAsync(CancellationToken cancellationToken)
     {
-        if (!IsElected) return;
+        if (!IsElected) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         // The holder renews once a third of the lease is used, so a poll or two may be missed without losing it.
-        if (holdsLease && leaseUntil - now > settings.Lease * 2 / 3) return;
+        if (holdsLease && leaseUntil - now > settings.Lease * 2 / 3) return false;
         var until = now + settings.Lease;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var taken = await db.ServerLeases
@@ -52,9 +53,11 @@ public sealed class ServerRoles(IDbContextFactory<CourseDbContext> databases, Se
             }
         }
         var holds = taken > 0;
+        var became = holds && !holdsLease;
         if (holds != holdsLease)
             logger.LogInformation(holds ? "This node ({Node}) is now the scheduling node" : "This node ({Node}) is no longer the scheduling node", settings.NodeId);
         holdsLease = holds;
         leaseUntil = holds ? until : default;
+        return became;
     }
 }

@@ -24,8 +24,11 @@ public sealed record ServerSettings(string NodeId, ServerRole? Role, int MaxBehi
     /// <summary>At most this many instructions are applied as one batch.</summary>
     public const int BatchSize = 500;
 
-    public static ServerSettings Default { get; } = new(NewNodeId(), Role: null, MaxBehind: 5000, Retention: TimeSpan.FromDays(2), Lease: TimeSpan.FromSeconds(15));
+    public static ServerSettings Default { get; } = new(NodeIdFor(AppContext.BaseDirectory), Role: null, MaxBehind: 5000, Retention: TimeSpan.FromDays(2), Lease: TimeSpan.FromSeconds(15));
 
-    /// <summary>Machine, process and a random part, so two processes on one machine never share an id.</summary>
-    public static string NewNodeId() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+    /// <summary>
+    /// The machine and the site's folder, as Umbraco names a server: a node restarted after a crash is the same node and
+    /// takes its lease back at once. Several nodes run from one folder on one machine must each be given an id.
+    /// </summary>
+    public static string NodeIdFor(string siteFolder) => $"{Environment.MachineName}:{siteFolder}";
 }

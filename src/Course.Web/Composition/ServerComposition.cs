@@ -15,7 +15,7 @@ public sealed class ServerOptions
     /// <summary><c>Single</c>, <c>SchedulingPublisher</c> or <c>Subscriber</c>; empty: elected through the scheduling lease.</summary>
     public string Role { get; set; } = "";
 
-    /// <summary>Names the node in the instruction log and the lease; empty: machine, process and a random part.</summary>
+    /// <summary>Names the node in the instruction log and the lease; empty: the machine and the site's content root.</summary>
     public string NodeId { get; set; } = "";
 
     /// <summary>How often the node looks for instructions other nodes wrote.</summary>
@@ -27,14 +27,14 @@ public sealed class ServerOptions
     /// <summary>Instructions older than this are pruned by the scheduling node.</summary>
     public double RetentionHours { get; set; } = 48;
 
-    public ServerSettings ToSettings()
+    public ServerSettings ToSettings(string contentRoot)
     {
         ServerRole? role = string.IsNullOrWhiteSpace(Role) ? null
             : Enum.TryParse<ServerRole>(Role, ignoreCase: true, out var parsed) ? parsed
             : throw new InvalidOperationException($"{Section}:Role '{Role}' is not a role; use Single, SchedulingPublisher or Subscriber, or leave it empty to elect one.");
         return ServerSettings.Default with
         {
-            NodeId = string.IsNullOrWhiteSpace(NodeId) ? ServerSettings.Default.NodeId : NodeId,
+            NodeId = string.IsNullOrWhiteSpace(NodeId) ? ServerSettings.NodeIdFor(contentRoot) : NodeId,
             Role = role,
             MaxBehind = MaxBehind,
             Retention = TimeSpan.FromHours(RetentionHours),
@@ -54,7 +54,7 @@ public static class ServerComposition
         var services = builder.Services;
         var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         services.AddSingleton(options);
-        services.AddSingleton(options.ToSettings());
+        services.AddSingleton(options.ToSettings(builder.Environment.ContentRootPath));
         services.AddSingleton<OutputCacheEviction>();
         // What follows the published cache, in this order: search first (pages may link to what it finds), then cached
         // pages, then (on the scheduling node only) the uSync files. Each is contained: one failing does not stop the next.

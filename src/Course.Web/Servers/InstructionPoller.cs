@@ -1,4 +1,5 @@
 using Course.Data.Servers;
+using Course.Data.USync;
 using Course.Web.Composition;
 
 namespace Course.Web.Servers;
@@ -6,10 +7,11 @@ namespace Course.Web.Servers;
 /// <summary>
 /// Every poll (<c>Course:Server:PollSeconds</c>): takes or renews the scheduling lease when roles are elected, applies
 /// the instructions other nodes wrote (and retries followers that failed), and, on the scheduling node, prunes the
-/// instruction log once a minute.
+/// instruction log once a minute. A node that takes the lease over reconciles the uSync folder, as a start does.
 /// </summary>
 internal sealed class InstructionPoller(
-    ContentRefresher refresher, ServerRoles roles, InstructionLog log, ServerOptions options, TimeProvider clock, ILogger<InstructionPoller> logger)
+    ContentRefresher refresher, ServerRoles roles, InstructionLog log, USyncExport uSync, ServerOptions options, TimeProvider clock,
+    ILogger<InstructionPoller> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
@@ -22,8 +24,10 @@ internal sealed class InstructionPoller(
         {
             try
             {
-                await roles.ElectAsync(stoppingToken);
+                var tookOver = await roles.ElectAsync(stoppingToken);
                 await refresher.RefreshAsync(cancellationToken: stoppingToken);
+                // Changes applied while no node held the lease (its holder died) got no files: the new writer catches up.
+                if (tookOver) await uSync.ReconcileAsync(cancellationToken: stoppingToken);
                 if (roles.IsScheduling && clock.GetUtcNow() >= nextPrune)
                 {
                     nextPrune = clock.GetUtcNow() + PruneEvery;
