@@ -1,3 +1,5 @@
+using Course.Core.Captions;
+
 namespace Course.Core.Content;
 
 /// <summary>A tutorial video (document type <c>courseVideo</c>) with its chapters (element type <c>chapter</c>).</summary>
@@ -13,12 +15,18 @@ public sealed record Video
     /// <summary>The description as authored, table of contents included.</summary>
     public string Description { get; init; } = "";
     public IReadOnlyList<Chapter> Chapters { get; init; } = [];
+    /// <summary>Caption tracks, one per language, in editor order (element type <c>caption</c>).</summary>
+    public IReadOnlyList<CaptionTrack> Captions { get; init; } = [];
     public bool Published { get; init; }
     /// <summary>Published, and saved since: visitors still see the published version until it is published again.</summary>
     public bool HasUnpublishedChanges { get; init; }
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
     public int SortOrder { get; init; }
+
+    /// <summary>The track in <paramref name="language"/> (any casing), or null.</summary>
+    public CaptionTrack? CaptionsIn(string language) =>
+        Captions.FirstOrDefault(c => string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The description's opening line, for lists, link previews and structured data.</summary>
     public string Summary =>
