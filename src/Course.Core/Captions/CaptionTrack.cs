@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Course.Core.Captions;
@@ -26,11 +27,16 @@ public sealed record CaptionTrack
 public sealed partial record CaptionCue(TimeSpan Start, TimeSpan End, string Text)
 {
     /// <summary>The words without markup or line breaks, for transcripts and search.</summary>
+    [JsonIgnore]
     public string PlainText => WebUtility.HtmlDecode(Markup().Replace(Text, "")).ReplaceLineEndings(" ").Trim();
 
     /// <summary>The whole second the cue starts in, for <c>?t=</c> links.</summary>
+    [JsonIgnore]
     public int StartSecond => (int)Start.TotalSeconds;
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Markup();
 }
+
+/// <summary>A caption file as an editor sends it, unchecked: the language tag, an optional label, the format and the bytes.</summary>
+public sealed record CaptionUpload(string? Language, string? Label, CaptionFormat Format, ReadOnlyMemory<byte> File);

@@ -28,6 +28,19 @@ public sealed record Video
     public CaptionTrack? CaptionsIn(string language) =>
         Captions.FirstOrDefault(c => string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The video with <paramref name="track"/> in place of the track in its language, or added after the others.</summary>
+    public Video WithCaptions(CaptionTrack track) => this with
+    {
+        Captions = CaptionsIn(track.Language) is null
+            ? [.. Captions, track]
+            : Captions.Select(c => string.Equals(c.Language, track.Language, StringComparison.OrdinalIgnoreCase) ? track : c).ToList(),
+    };
+
+    public Video WithoutCaptions(string language) => this with
+    {
+        Captions = Captions.Where(c => !string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase)).ToList(),
+    };
+
     /// <summary>The description's opening line, for lists, link previews and structured data.</summary>
     public string Summary =>
         Description.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";

@@ -26,6 +26,20 @@ public sealed class VideoRecord
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
     public List<ChapterRecord> Chapters { get; set; } = [];
+    public List<CaptionRecord> Captions { get; set; } = [];
+}
+
+/// <summary>A video's caption track in one language, kept as normalised WebVTT.</summary>
+public sealed class CaptionRecord
+{
+    public int Id { get; set; }
+    public int VideoId { get; set; }
+    public Guid Key { get; set; }
+    /// <summary>Position in the editor's order of tracks.</summary>
+    public int SortOrder { get; set; }
+    public string Language { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string WebVtt { get; set; } = "";
 }
 
 public sealed class ChapterRecord

@@ -15,6 +15,7 @@ public static class ManageContentApi
         MapVideos(manage.MapGroup("/videos").WithTags("Manage videos"));
         MapTechniques(manage.MapGroup("/techniques").WithTags("Manage techniques"));
         manage.MapChapterPreview();
+        manage.MapManageCaptions();
         return manage;
     }
 

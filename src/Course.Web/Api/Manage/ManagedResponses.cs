@@ -7,7 +7,8 @@ namespace Course.Web.Api.Manage;
 /// <summary>A video as editors see it: drafts included, with the warnings of its table of contents.</summary>
 public sealed record ManagedVideoResponse(
     Guid Key, string Title, string Slug, string Url, string Source, int? Duration, string Description, bool Published,
-    bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ManagedChapterResponse> Chapters, IReadOnlyList<string> Warnings)
+    bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ManagedChapterResponse> Chapters, IReadOnlyList<string> Warnings,
+    IReadOnlyList<CaptionTrackResponse> Captions)
 {
     public static ManagedVideoResponse From(Video video, IReadOnlyDictionary<Guid, Technique> techniques, IEnumerable<TocProblem> warnings) => new(
         video.Key, video.Title, video.Slug, ContentUrls.Video(video), video.Source, video.Duration, video.Description, video.Published,
@@ -16,7 +17,8 @@ public sealed record ManagedVideoResponse(
             c.Index, c.Title, c.Slug, c.Start, c.End, ContentUrls.ChapterStart(video, c), ContentUrls.Chapter(video, c),
             c.TechniqueKeys.Select(techniques.GetValueOrDefault).OfType<Technique>().Select(t => new TechniqueRef(t.Slug, t.Name)).ToList(),
             c.Notes)).ToList(),
-        warnings.Select(w => w.ToString()).ToList());
+        warnings.Select(w => w.ToString()).ToList(),
+        video.Captions.Select(t => CaptionTrackResponse.From(video, t)).ToList());
 }
 
 /// <summary>A chapter as editors see it: the public fields, draft techniques included, and the editor's notes.</summary>
