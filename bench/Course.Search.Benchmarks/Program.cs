@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   index [rounds]     build the synthetic index in a temporary folder (full rebuild time), then time the query set in process
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
+//   transcripts [rounds] [videos]  the index without and with transcript passages of [videos] (2000) captioned videos, query times of both
 var command = args.FirstOrDefault() ?? "index";
 switch (command)
 {
@@ -22,6 +23,9 @@ switch (command)
         break;
     case "database":
         await WriteDatabase(args[1]);
+        break;
+    case "transcripts":
+        await TranscriptBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 2000, SynonymsFile());
         break;
     case "paths":
         File.WriteAllLines(args[1], QuerySet.All.Select(q => q.Path));

@@ -141,7 +141,7 @@ public class USyncContentSerializerTests
         Assert.Contains("umb://document/11111111222243338444555555555555,umb://document/66666666777748889999aaaaaaaaaaaa", text);
         // Properties sorted by alias; JSON keys sorted, indented by two spaces.
         var aliases = XDocument.Parse(text.TrimStart('\uFEFF')).Root!.Element("Properties")!.Elements().Select(e => e.Name.LocalName).ToList();
-        Assert.Equal(["chapters", "description", "duration", "source", "umbracoUrlName"], aliases);
+        Assert.Equal(["captions", "chapters", "description", "duration", "source", "umbracoUrlName"], aliases);
         Assert.Contains("<Value><![CDATA[{\n  \"contentData\": [\n    {\n      \"contentTypeKey\": ", text);
         Assert.Equal(bytes, Bytes(_serializer.Serialize(Video)));
     }
