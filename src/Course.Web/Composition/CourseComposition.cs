@@ -1,6 +1,7 @@
 using Course.Core.Notifications;
 using Course.Data.Storage;
 using Course.Web.Api;
+using Course.Web.Api.Delivery;
 using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Course.Web.Notifications;
@@ -47,6 +48,7 @@ public static class CourseComposition
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddOpenApi();
+        services.AddDeliveryApi();
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         return builder;
@@ -75,11 +77,13 @@ public static class CourseComposition
         app.MapCommentApi();
         app.MapManageApi().MapManageComments();
         app.MapCourseSearch();
+        app.UseDeliveryApi();
         app.MapRazorPages();
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || DeliveryComposition.IsDeliveryApi(context);
 
     public static async Task InitializeCourseAsync(this WebApplication app)
     {

@@ -12,6 +12,7 @@ public sealed class CourseOptions
     public CommentOptions Comments { get; set; } = new();
     public USyncOptions USync { get; set; } = new();
     public MediaOptions Media { get; set; } = new();
+    public Api.Delivery.DeliveryApiOptions DeliveryApi { get; set; } = new();
 
     public sealed class AdminOptions
     {
