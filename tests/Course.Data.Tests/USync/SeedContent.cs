@@ -222,7 +222,7 @@ internal static class SeedContent
 
     /// <summary>
     /// The spoken demonstration that tools/make-spoken-demo.sh makes: its description and English captions are
-    /// the script's output, committed in tools/spoken-demo/; its keys and date are those it was created with.
+    /// the script's output, committed in tools/spoken-demo/; its keys are those it was created with, its date the seed's.
     /// </summary>
     public static readonly Video SpokenDemo = new()
     {
@@ -233,8 +233,8 @@ internal static class SeedContent
         Duration = SpokenDemoDuration,
         Description = File.ReadAllText(Path.Combine(Repository.Root, "tools", "spoken-demo", "description.txt")),
         Published = true,
-        CreateDate = new(2026, 12, 2, 5, 12, 53),
-        UpdateDate = new(2026, 12, 2, 5, 12, 53),
+        CreateDate = Created,
+        UpdateDate = Created,
         SortOrder = 1,
         Chapters = Chapters(SpokenDemoDuration,
             ("f2852ed2-d92e-4905-9c45-bd2d9b76800a", 0, "Clients with shooting leg pain", []),

@@ -22,6 +22,8 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
 
         """;
 
+    private const string Chapters = "Hip rotators, captioned.\n0:00 Start\n0:20 Middle\n0:40 End";
+
     private static ByteArrayContent File(string text, string mediaType) => File(Encoding.UTF8.GetBytes(text), mediaType);
 
     private static ByteArrayContent File(byte[] bytes, string mediaType)
@@ -35,7 +37,7 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
     public async Task A_subrip_file_is_stored_as_webvtt_kept_in_the_draft_until_published_and_removed()
     {
         var api = editors.Api();
-        var slug = await editors.CreateVideoAsync("Captioned hip rotators", "0:00 Start\n0:05 Stretch", duration: 60);
+        var slug = await editors.CreateVideoAsync("Captioned hip rotators", Chapters, duration: 60);
 
         var put = await api.PutAsync($"/api/manage/videos/{slug}/captions/en-gb?label=English (UK)", File(Srt, "application/x-subrip"));
         Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
@@ -75,9 +77,9 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
     public async Task A_bad_file_is_refused_with_every_problem_at_its_line_and_stores_nothing()
     {
         var api = editors.Api();
-        var slug = await editors.CreateVideoAsync("Badly captioned", "0:00 Start", duration: 10);
+        var slug = await editors.CreateVideoAsync("Badly captioned", Chapters, duration: 60);
         var versions = (await api.GetFromJsonAsync<JsonElement>($"/api/manage/videos/{slug}/versions")).GetArrayLength();
-        var bad = Encoding.UTF8.GetBytes("WEBVTT\n\n00:05.000 --> 00:04.000\nOne\n\n00:01.000 --> 00:12.000\nTwo\n\nThree\n\n00:13.000 --> 00:14.000\n")
+        var bad = Encoding.UTF8.GetBytes("WEBVTT\n\n00:05.000 --> 00:04.000\nOne\n\n00:01.000 --> 01:12.000\nTwo\n\nThree\n\n01:13.000 --> 01:14.000\n")
             .Concat(Encoding.Latin1.GetBytes("Caf\u00e9\n")).ToArray();
 
         var refused = await api.PutAsync($"/api/manage/videos/{slug}/captions/en", File(bad, "text/vtt"));
@@ -90,9 +92,9 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
         [
             "line 3: the cue ends at 00:00:04.000, not after its start at 00:00:05.000",
             "line 6: the cue starts at 00:00:01.000, before the cue above it (line 3) at 00:00:05.000: cues go in time order",
-            "line 6: the cue ends at 00:00:12.000, after the end of the video at 0:10",
+            "line 6: the cue ends at 00:01:12.000, after the end of the video at 1:00",
             "line 9: 'Three' is not a cue timing line (00:00:01.000 --> 00:00:04.000) and no timing line follows it",
-            "line 11: the cue ends at 00:00:14.000, after the end of the video at 0:10",
+            "line 11: the cue ends at 00:01:14.000, after the end of the video at 1:00",
             "line 12: is not UTF-8 text (byte 0xE9 at column 4): save the file with UTF-8 encoding",
         ], errors);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/manage/videos/{slug}/captions/en")).StatusCode);
@@ -105,7 +107,7 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
     public async Task Other_media_types_are_415(string mediaType)
     {
         var api = editors.Api();
-        var slug = await editors.CreateVideoAsync($"Captions as {mediaType.Replace('/', ' ')}", "0:00 Start");
+        var slug = await editors.CreateVideoAsync($"Captions as {mediaType.Replace('/', ' ')}", Chapters);
         var refused = await api.PutAsync($"/api/manage/videos/{slug}/captions/en", File("WEBVTT\n", mediaType));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -115,7 +117,7 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
     public async Task A_bad_language_tag_is_named_and_unknown_videos_are_404()
     {
         var api = editors.Api();
-        var slug = await editors.CreateVideoAsync("Captions in no language", "0:00 Start");
+        var slug = await editors.CreateVideoAsync("Captions in no language", Chapters);
         var refused = await api.PutAsync($"/api/manage/videos/{slug}/captions/english", File("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n", "text/vtt"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lang", out _));
@@ -135,7 +137,7 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
     public async Task Restoring_an_earlier_version_brings_back_its_captions()
     {
         var api = editors.Api();
-        var slug = await editors.CreateVideoAsync("Captions restored", "0:00 Start", duration: 60);
+        var slug = await editors.CreateVideoAsync("Captions restored", Chapters, duration: 60);
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"/api/manage/videos/{slug}/captions/fr?label=Français", File(Srt, "application/x-subrip"))).StatusCode);
         var withCaptions = (await api.GetFromJsonAsync<JsonElement>($"/api/manage/videos/{slug}/versions"))[0].GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/manage/videos/{slug}/captions/fr")).StatusCode);

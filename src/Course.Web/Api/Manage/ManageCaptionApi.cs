@@ -14,8 +14,8 @@ public static class ManageCaptionApi
     public static RouteGroupBuilder MapManageCaptions(this RouteGroupBuilder manage)
     {
         var captions = manage.MapGroup("/videos/{slug}/captions").WithTags("Manage videos");
+        // No Accepts metadata: routing would answer 415 before authorization does; the handler checks the media type.
         captions.MapPut("/{lang}", PutTrack)
-            .Accepts<string>(CaptionFormats.WebVttMediaType, CaptionFormats.SubRipMediaType)
             .ProducesValidationProblem()
             .WithSummary("Sets the video's captions in one language (label from ?label=, kept or named after the language when absent).");
         captions.MapGet("/{lang}", GetTrack).WithSummary("The draft's captions in one language, as normalised WebVTT.");
