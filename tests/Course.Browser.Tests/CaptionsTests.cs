@@ -42,7 +42,6 @@ public sealed class CaptionsTests(BrowserSite site)
         await later.ClickAsync();
         Assert.InRange(await watch.SeekedAsync(), 58.3, 58.6);
         Assert.StartsWith("Many clients with hypersensitivity", await CurrentLineAsync(page));
-        Assert.EndsWith(DemoPath + "?t=58", await watch.AddressAsync());
         Assert.True(await page.EvaluateAsync<bool>(
             "() => { const box = document.querySelector('[data-transcript-body]').getBoundingClientRect(); const at = document.querySelector('.cue.current').getBoundingClientRect(); return at.top >= box.top && at.bottom <= box.bottom; }"),
             "the current line is out of the transcript panel's sight");
@@ -80,8 +79,12 @@ public sealed class CaptionsTests(BrowserSite site)
         Assert.Empty(results.Violations);
         Assert.Contains(results.Passes, rule => rule.Id == "video-caption");
 
-        var uncaptioned = await site.OpenAsync("/videos/sciatica-myofascial-release");
-        Assert.Contains((await uncaptioned.RunAxe(options)).Violations, rule => rule.Id == "video-caption");
+        // axe cannot hear a video: without a captions track it asks for a review rather than passing it.
+        var uncaptioned = await uncaptionedResults();
+        Assert.Contains(uncaptioned.Violations.Concat(uncaptioned.Incomplete), rule => rule.Id == "video-caption");
+        Assert.DoesNotContain(uncaptioned.Passes, rule => rule.Id == "video-caption");
+
+        async Task<AxeResult> uncaptionedResults() => await (await site.OpenAsync("/videos/sciatica-myofascial-release")).RunAxe(options);
     }
 
     [Fact]

@@ -108,7 +108,6 @@
     event.preventDefault();
     const line = cue.classList.contains("cue") ? cue : cue.parentElement.querySelector(".cue");
     const seconds = Number(line.dataset.cueStart);
-    history.replaceState(history.state, "", cue.getAttribute("href"));
     viewerScrolledAt = 0;
     follow(seconds, true);
     player.seek(seconds);
