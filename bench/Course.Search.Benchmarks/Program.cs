@@ -7,19 +7,30 @@ using Course.Search.Benchmarks;
 using Course.Search.Content;
 using Course.Search.Indexing;
 using Course.Search.Querying;
+using Course.Core.Content;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Usage:
-//   index [rounds]     build the synthetic index in a temporary folder (full rebuild time), then time the query set in process
+//   index [rounds]     build the synthetic index (about 100,000 documents) in a temporary folder (full rebuild time), then
+//                      time the query set, completions and changes in process beside raw Lucene on the same index
+//   seed [rounds]      the same on the seed course (uSync/, 30 documents)
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
+//   keystrokes <file>  write /api/search paths of the seed query set as typed, a path per keystroke (unique queries)
 //   transcripts [rounds] [videos]  the index without and with transcript passages of [videos] (2000) captioned videos, query times of both
+// Set BENCH_TABLE to a file to append the summary rows there (tools/bench-search.sh prints them as one table).
 var command = args.FirstOrDefault() ?? "index";
+var rounds = args.Length > 1 && int.TryParse(args[1], out var r) ? r : 50;
 switch (command)
 {
     case "index":
-        await RunIndex(args.Length > 1 ? int.Parse(args[1]) : 50);
+        await RunIndex(rounds);
+        break;
+    case "seed":
+        await RunSeed(rounds);
         break;
     case "database":
         await WriteDatabase(args[1]);
@@ -30,14 +41,18 @@ switch (command)
     case "paths":
         File.WriteAllLines(args[1], QuerySet.All.Select(q => q.Path));
         break;
+    case "keystrokes":
+        File.WriteAllLines(args[1], QuerySet.Keystrokes(QuerySet.Seed).Select(q => q.Path));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'; use index, database or paths.");
+        Console.Error.WriteLine($"Unknown command '{command}'; use index, seed, database, paths, keystrokes or transcripts.");
         return 2;
 }
 return 0;
 
 static async Task RunIndex(int rounds)
 {
+    const string corpus = "100k";
     var generated = Stopwatch.StartNew();
     var courses = new SyntheticCourses();
     Console.WriteLine($"generated {courses.Techniques.Count} techniques, {courses.Videos.Count} videos, {courses.Documents} documents in {generated.ElapsedMilliseconds} ms");
@@ -50,16 +65,16 @@ static async Task RunIndex(int rounds)
             var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(courses.Content).ToAsyncEnumerable());
             var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
             Console.WriteLine($"full rebuild: {built.Documents} documents in {built.Took.TotalSeconds:0.00} s, {size / 1048576.0:0.0} MiB on disk ({Environment.ProcessorCount} cores)");
+            Table.Row(corpus, $"full rebuild ({built.Documents} documents)", $"{built.Took.TotalSeconds:0.00} s", "-", "-", "<= 6 s");
         }
         using var reopened = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         Console.WriteLine($"segments: {reopened.Read(s => s.IndexReader.Leaves.Count)}");
         Console.WriteLine($"reopen with integrity check: {reopened.Opening.Took.TotalMilliseconds:0} ms ({(reopened.Opening.Rebuilt ? "rebuilt!" : "reused")})");
 
-        var synonyms = SynonymList.Parse(File.ReadLines(SynonymsFile()), reopened.Analyzer, CourseIndexSchema.Title);
-        var searcher = new CourseSearcher(reopened, synonyms);
-        TimeQueries(searcher, rounds);
-        TimeSuggestions(searcher, rounds);
-        TimeChanges(reopened, courses);
+        var searcher = new CourseSearcher(reopened, Synonyms(reopened));
+        TimeQueries(corpus, searcher, reopened, QuerySet.All, rounds, p50Target: "-", p99Target: "<= 5 ms");
+        TimeSuggestions(corpus, searcher, reopened, rounds, p99Target: "<= 1 ms");
+        TimeChanges(corpus, reopened, courses);
     }
     finally
     {
@@ -67,68 +82,115 @@ static async Task RunIndex(int rounds)
     }
 }
 
-static void TimeQueries(CourseSearcher searcher, int rounds)
+static async Task RunSeed(int rounds)
 {
-    var requests = QuerySet.All.Select(q => q.ToRequest()).ToList();
+    const string corpus = "seed";
+    var root = RepositoryRoot();
+    var read = new USyncFolder(Path.Combine(root, "uSync")).ReadContent();
+    var content = new PublishedContent(read.Videos, read.Techniques);
+    var folder = Directory.CreateTempSubdirectory("course-bench-seed-").FullName;
+    try
+    {
+        using var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
+        var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(content).ToAsyncEnumerable());
+        Console.WriteLine($"seed index: {built.Documents} documents in {built.Took.TotalMilliseconds:0} ms");
+        var searcher = new CourseSearcher(index, Synonyms(index));
+        TimeQueries(corpus, searcher, index, QuerySet.Seed, rounds * 5, p50Target: "<= 0.3 ms", p99Target: "<= 1 ms");
+        TimeQueries(corpus + " as typed", searcher, index, QuerySet.Keystrokes(QuerySet.Seed), rounds, p50Target: "<= 0.3 ms", p99Target: "<= 1 ms");
+        TimeSuggestions(corpus, searcher, index, rounds * 5, p99Target: "<= 1 ms");
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static SynonymList Synonyms(CourseIndex index) =>
+    SynonymList.Parse(File.ReadLines(Path.Combine(RepositoryRoot(), "src", "Course.Web", "search-synonyms.txt")), index.Analyzer, CourseIndexSchema.Title);
+
+// The floor: a bare TermQuery on the body field for each query's first word, top 10, no stored fields, snippets or facets.
+static Samples RawLucene(CourseIndex index, IReadOnlyList<SearchRequest> requests, int rounds)
+{
+    var terms = requests
+        .Select(r => AnalyzedTerm.Read(index.Analyzer, CourseIndexSchema.Body, r.Text).Select(t => t.Text).FirstOrDefault())
+        .OfType<string>().Select(t => new Term(CourseIndexSchema.Body, t)).ToList();
+    var samples = new Samples();
+    for (var warm = 0; warm < 25; warm++) terms.ForEach(t => index.Read(s => s.Search(new TermQuery(t), 10)));
+    for (var round = 0; round < rounds; round++)
+        foreach (var term in terms) samples.Time(() => index.Read(s => s.Search(new TermQuery(term), 10)));
+    return samples;
+}
+
+static void TimeQueries(string corpus, CourseSearcher searcher, CourseIndex index, IReadOnlyList<QuerySet.Query> queries, int rounds, string p50Target, string p99Target)
+{
+    var requests = queries.Select(q => q.ToRequest()).ToList();
     // Steady state, as a running site is: enough calls for tiered JIT to promote the hot paths, then a
     // pause for its background compiles, which otherwise land in the measured tail.
     for (var warm = 0; warm < 25; warm++) requests.ForEach(r => searcher.Search(r));
     Thread.Sleep(TimeSpan.FromSeconds(1));
-    var samples = new List<double>();
-    var byQuery = requests.ToDictionary(r => r, _ => new List<double>());
+    var raw = RawLucene(index, requests, rounds);
+    var samples = new Samples();
+    var byQuery = requests.ToDictionary(r => r, _ => new Samples());
     var hits = new Dictionary<SearchRequest, int>();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     for (var round = 0; round < rounds; round++)
     {
         foreach (var request in requests)
         {
-            var started = Stopwatch.GetTimestamp();
-            var results = searcher.Search(request);
-            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            samples.Add(ms);
-            byQuery[request].Add(ms);
+            var results = samples.Time(() => searcher.Search(request));
+            byQuery[request].Add(results.Took.TotalMilliseconds);
             hits[request] = results.Total;
         }
     }
     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-    Console.WriteLine($"search ({requests.Count} queries x {rounds} rounds, one thread, top 10 + stored fields + snippets + facets): {Stats(samples)}");
+    Console.WriteLine($"search, {corpus} ({requests.Count} queries x {rounds} rounds, one thread, top 10 + stored fields + snippets + facets): {samples}");
+    Console.WriteLine($"  raw Lucene (TermQuery on the first word, top 10): {raw}");
     // CPU time is what other processes on a shared machine cannot inflate; wall-clock percentiles they can.
-    Console.WriteLine($"  CPU per search (process, mean): {cpu.TotalMilliseconds / samples.Count:0.00} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    Console.WriteLine($"  CPU per search (process, mean): {cpu.TotalMilliseconds / samples.Count:0.000} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     // A query's median is its own cost; its p99 also holds whatever else the machine was doing.
-    Console.WriteLine("slowest queries by median (p50 ms, p99 ms, total matches):");
-    foreach (var (request, times) in byQuery.OrderByDescending(q => Percentile(q.Value, 0.5)).Take(8))
-        Console.WriteLine($"  {Percentile(times, 0.5),6:0.00} {Percentile(times, 0.99),7:0.00}  {hits[request],6}  {Describe(request)}");
+    Console.WriteLine("  slowest queries by median (p50 ms, p99 ms, total matches):");
+    foreach (var (request, times) in byQuery.OrderByDescending(q => q.Value.P50).Take(6))
+        Console.WriteLine($"  {times.P50,7:0.000} {times.P99,7:0.000}  {hits[request],6}  {Describe(request)}");
+    Table.Row(corpus, "search p50 (facets, snippets)", Table.Ms(samples.P50), Table.Ms(raw.P50), Table.Ratio(samples.P50, raw.P50), p50Target);
+    Table.Row(corpus, "search p99 (facets, snippets)", Table.Ms(samples.P99), Table.Ms(raw.P99), Table.Ratio(samples.P99, raw.P99), p99Target);
+    Table.Row(corpus, "search allocation per query", $"{samples.BytesPerCall / 1024:0.0} KiB", $"{raw.BytesPerCall / 1024:0.0} KiB", Table.Ratio(samples.BytesPerCall, raw.BytesPerCall), "-");
 }
 
-static void TimeSuggestions(CourseSearcher searcher, int rounds)
+static void TimeSuggestions(string corpus, CourseSearcher searcher, CourseIndex index, int rounds, string p99Target)
 {
-    string[] typed = ["pi", "pir", "glut", "gluteus me", "pin and st", "trigger po", "hip", "neck pa", "scal", "myofascial re"];
+    string[] typed = ["pi", "pir", "pirif", "pirfi", "glut", "gluteus me", "pin and st", "trigger po", "hip", "neck pa", "scal", "myofascial re"];
     foreach (var t in typed) searcher.Suggest(t);
-    var samples = new List<double>();
+    // The floor for a completion: a bare PrefixQuery on the completion field, top 10, nothing loaded.
+    var prefixes = typed.Select(t => new Term(IndexSchema.SuggestField, t.Split(' ')[^1])).ToList();
+    var raw = new Samples();
+    var samples = new Samples();
     for (var round = 0; round < rounds; round++)
     {
-        foreach (var t in typed)
-        {
-            var started = Stopwatch.GetTimestamp();
-            searcher.Suggest(t);
-            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
+        foreach (var t in typed) samples.Time(() => searcher.Suggest(t));
+        foreach (var p in prefixes) raw.Time(() => index.Read(s => s.Search(new PrefixQuery(p), 10)));
     }
-    Console.WriteLine($"suggest ({typed.Length} prefixes x {rounds} rounds): {Stats(samples)}");
+    Console.WriteLine($"suggest, {corpus} ({typed.Length} prefixes x {rounds} rounds): {samples}");
+    Console.WriteLine($"  raw Lucene (PrefixQuery on the last word, top 10): {raw}");
+    Console.WriteLine($"  pirif: {string.Join(", ", searcher.Suggest("pirif").Select(s => s.Text))}; pirfi: {string.Join(", ", searcher.Suggest("pirfi").Select(s => s.Text))}");
+    Table.Row(corpus, "suggest p99", Table.Ms(samples.P99), Table.Ms(raw.P99), Table.Ratio(samples.P99, raw.P99), p99Target);
+    Table.Row(corpus, "suggest allocation per call", $"{samples.BytesPerCall / 1024:0.0} KiB", $"{raw.BytesPerCall / 1024:0.0} KiB", Table.Ratio(samples.BytesPerCall, raw.BytesPerCall), "-");
 }
 
-// Near-real-time: one video re-indexed (as after an editor's change) until a search sees it.
-static void TimeChanges(CourseIndex index, SyntheticCourses courses)
+// Near-real-time: one video re-indexed (as after an editor's change) until a search sees it and it is committed.
+static void TimeChanges(string corpus, CourseIndex index, SyntheticCourses courses)
 {
-    var samples = new List<double>();
+    var samples = new Samples();
     for (var i = 0; i < 30; i++)
     {
         var video = courses.Videos[i * 7];
-        var started = Stopwatch.GetTimestamp();
-        index.Apply([new IndexChange([ContentValueSets.IdOf(video.Key)], ContentValueSets.ForVideo(video, courses.Content).ToList())]);
-        samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        samples.Time(() =>
+        {
+            index.Apply([new IndexChange([ContentValueSets.IdOf(video.Key)], ContentValueSets.ForVideo(video, courses.Content).ToList())]);
+            return 0;
+        });
     }
-    Console.WriteLine($"change applied, visible and committed (one video, {courses.Videos[0].Chapters.Count + 1} documents): {Stats(samples)}");
+    Console.WriteLine($"change applied, visible and committed (one video, {courses.Videos[0].Chapters.Count + 1} documents): {samples}");
+    Table.Row(corpus, "change visible and committed p99", Table.Ms(samples.P99), "-", "-", "<= 25 ms");
 }
 
 static async Task WriteDatabase(string file)
@@ -150,23 +212,11 @@ static async Task WriteDatabase(string file)
     Console.WriteLine($"wrote {courses.Techniques.Count} techniques and {courses.Videos.Count} videos ({courses.Documents} index documents) to {file} in {started.Elapsed.TotalSeconds:0.0} s");
 }
 
-static string SynonymsFile()
+static string RepositoryRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        var file = Path.Combine(dir.FullName, "src", "Course.Web", "search-synonyms.txt");
-        if (File.Exists(file)) return file;
-    }
-    throw new FileNotFoundException("src/Course.Web/search-synonyms.txt not found above " + AppContext.BaseDirectory);
-}
-
-static string Stats(List<double> samples) =>
-    $"p50 {Percentile(samples, 0.5):0.00} ms, p90 {Percentile(samples, 0.9):0.00} ms, p99 {Percentile(samples, 0.99):0.00} ms, max {samples.Max():0.00} ms, mean {samples.Average():0.00} ms";
-
-static double Percentile(List<double> samples, double p)
-{
-    var sorted = samples.Order().ToList();
-    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
+    throw new DirectoryNotFoundException("Course.sln not found above " + AppContext.BaseDirectory);
 }
 
 static string Describe(SearchRequest r) =>

@@ -77,4 +77,28 @@ public static class QuerySet
         new("piriformis", Page: 3),
         new("the and of"),
     ];
+
+    /// <summary>What learners type on the seed course: the relevance cases' queries (muscles, regions, typos, synonyms, phrases) and filters.</summary>
+    public static readonly IReadOnlyList<Query> Seed =
+    [
+        new("piriformis"), new("gluteus maximus"), new("quadratus lumborum"), new("erector spinae"), new("low back"),
+        new("lateral pelvis"), new("hip abduction"), new("hip rotator"), new("open fist"), new("stretching the hip rotators"),
+        new("working with fascia"), new("landmark"), new("piriformus"), new("abducton"), new("piriforims"),
+        new("sciatca symptoms"), new("longitudinaly"), new("glute max stretch"), new("lower back"), new("TFL abduction"),
+        new("external hip rotators"), new("\"hip rotators\" longitudinally"), new("superior to inferior"), new("inferior to superior"),
+        new("treatment duration"), new("palpating landmarks"), new("touch sensitive clients"), new("QL"), new("SI joint"),
+        new("sit bones"), new("erectors"), new("pin and stretch"), new("lazy body mechanics"),
+        new("hip rotators longitudinally", Type: CourseIndexSchema.Chapter),
+        new("hip", Type: CourseIndexSchema.Technique, Muscle: "quadratus lumborum", Region: "hip"),
+        new("myofascial release", Type: CourseIndexSchema.Chapter),
+        new("myofascial", Page: 2),
+    ];
+
+    /// <summary>
+    /// Each query as search-as-you-type sends it: every prefix of two characters or more, each a query of its own
+    /// (half-typed words included, which the index does not know), with the filters of the whole query.
+    /// </summary>
+    public static IReadOnlyList<Query> Keystrokes(IEnumerable<Query> queries) =>
+        queries.SelectMany(q => Enumerable.Range(2, Math.Max(0, q.Q.Length - 1)).Select(n => q with { Q = q.Q[..n] }))
+            .DistinctBy(q => q.Path).ToList();
 }

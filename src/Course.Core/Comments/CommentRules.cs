@@ -20,11 +20,12 @@ public static class CommentRules
         var author = Author(input.Author);
         if (author.Length == 0) errors.Add("author", "A name is required.");
         else if (author.Length > MaxAuthorLength) errors.Add("author", $"A name has at most {MaxAuthorLength} characters.");
-        else if (author.Any(char.IsControl)) errors.Add("author", "A name is one line of text.");
+        else TextRules.Check(author, "author", TextShape.Line, errors);
 
         var body = Body(input.Body);
         if (body.Length == 0) errors.Add("body", "A comment needs some text.");
         else if (body.Length > MaxBodyLength) errors.Add("body", $"A comment has at most {MaxBodyLength:N0} characters; this one has {body.Length:N0}.");
+        else TextRules.Check(body, "body", TextShape.Lines, errors);
 
         if (input.At is int at)
         {

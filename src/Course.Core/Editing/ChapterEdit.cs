@@ -24,6 +24,7 @@ public static class ChapterEditRules
                 errors.Add($"chapters[{i}].index", $"Chapter {edit.Index} is edited twice.");
             if (edit.Notes?.Length > MaxNotesLength)
                 errors.Add($"chapters[{i}].notes", $"Notes have at most {MaxNotesLength} characters.");
+            else TextRules.Check(edit.Notes, $"chapters[{i}].notes", TextShape.Lines, errors);
             if (edit.Techniques?.Count > MaxTechniques)
                 errors.Add($"chapters[{i}].techniques", $"A chapter shows at most {MaxTechniques} techniques.");
         }

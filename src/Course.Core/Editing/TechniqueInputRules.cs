@@ -18,6 +18,7 @@ public static class TechniqueInputRules
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) errors.Add("name", "A name is required.");
         else if (name.Length > MaxNameLength) errors.Add("name", $"A name has at most {MaxNameLength} characters.");
+        else TextRules.Check(name, "name", TextShape.Line, errors);
 
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(name) : input.Slug.Trim();
         if (!Slug.IsValid(slug))
@@ -25,8 +26,10 @@ public static class TechniqueInputRules
 
         var summary = input.Summary?.Trim() ?? "";
         if (summary.Length > MaxSummaryLength) errors.Add("summary", $"A summary has at most {MaxSummaryLength} characters.");
+        else TextRules.Check(summary, "summary", TextShape.Lines, errors);
         var body = input.Body?.Trim() ?? "";
         if (body.Length > MaxBodyLength) errors.Add("body", $"A body has at most {MaxBodyLength} characters.");
+        else TextRules.Check(body, "body", TextShape.Lines, errors);
 
         var muscles = Tags(input.Muscles, "muscles", errors);
         var regions = Tags(input.Regions, "regions", errors);
@@ -42,6 +45,7 @@ public static class TechniqueInputRules
         {
             if (cleaned[i].Length == 0) errors.Add(field, $"{field}[{i}] is empty.");
             else if (cleaned[i].Length > MaxTagLength) errors.Add(field, $"{field}[{i}] has more than {MaxTagLength} characters.");
+            else TextRules.Check(cleaned[i], $"{field}[{i}]", TextShape.Line, errors);
         }
         return cleaned.Where(t => t.Length > 0).Distinct().ToList();
     }

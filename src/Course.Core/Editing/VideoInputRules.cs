@@ -19,6 +19,7 @@ public static class VideoInputRules
         var title = input.Title?.Trim() ?? "";
         if (title.Length == 0) errors.Add("title", "A title is required.");
         else if (title.Length > MaxTitleLength) errors.Add("title", $"A title has at most {MaxTitleLength} characters.");
+        else TextRules.Check(title, "title", TextShape.Line, errors);
 
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(title) : input.Slug.Trim();
         if (!Slug.IsValid(slug))
@@ -28,7 +29,8 @@ public static class VideoInputRules
 
         var source = input.Source?.Trim() ?? "";
         if (source.Length == 0) errors.Add("source", "A source is required: a YouTube or Vimeo address, or a video file's address.");
-        else if (source.Length > MaxSourceLength || !VideoSource.TryParse(source, out _))
+        else if (TextRules.Check(source, "source", TextShape.Line, errors)
+                 && (source.Length > MaxSourceLength || !VideoSource.TryParse(source, out _)))
             errors.Add("source", $"'{Shorten(source)}' is not a YouTube or Vimeo address nor a .webm, .mp4 or .ogv file.");
 
         if (input.Duration is < 1 or > MaxDuration)
@@ -38,7 +40,7 @@ public static class VideoInputRules
         TableOfContents? toc = null;
         if (description.Length > MaxDescriptionLength)
             errors.Add("description", $"A description has at most {MaxDescriptionLength} characters.");
-        else
+        else if (TextRules.Check(description, "description", TextShape.Lines, errors))
         {
             toc = TableOfContentsParser.Parse(description, input.Duration is >= 1 and <= MaxDuration ? input.Duration : null);
             foreach (var problem in toc.Errors) errors.Add("description", problem.ToString());

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Course.Search.Analysis;
 using Course.Search.Indexing;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -12,6 +11,7 @@ public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
 {
     private readonly QueryBuilder queries = new(index.Schema, synonyms, index.Analyzer);
     private readonly Completions completions = new(index.Schema, index.Analyzer);
+    private readonly StoredHits stored = new(index.Schema, index.Analyzer);
 
     public IndexSchema Schema => index.Schema;
 
@@ -35,8 +35,16 @@ public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
             searcher.Search(query, facets);
 
             var docs = skip >= wanted ? [] : top.GetTopDocs((int)skip, request.PageSize).ScoreDocs;
-            var snippets = docs.Length == 0 ? null : new Snippets(index.Analyzer, index.Schema.SnippetField, searcher.Rewrite(query));
-            var hits = docs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, snippets!)).ToList();
+            var hits = new List<SearchHit>(docs.Length);
+            if (docs.Length > 0)
+            {
+                var snippets = new Snippets(index.Schema.SnippetField, searcher.Rewrite(query));
+                foreach (var doc in docs)
+                {
+                    var hit = stored.Get(reader, doc.Doc);
+                    hits.Add(new SearchHit(hit.Id, hit.Category, doc.Score, snippets.For(hit.Snippet), hit.Values));
+                }
+            }
             return new SearchResults(request.Text, facets.Total, started.Elapsed, hits, facets.Facets(SearchLimits.FacetValues), request.Page, request.PageSize);
         });
     }
@@ -44,19 +52,6 @@ public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
     /// <summary>Titles and tag values that complete what has been typed so far; nothing for fewer than two letters.</summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int count = 8) =>
         index.Read(searcher => completions.For(searcher, SearchInputRules.Cut(typed), count));
-
-    private SearchHit Hit(Document document, float score, Snippets snippets)
-    {
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var field in document.Fields)
-        {
-            if (values.ContainsKey(field.Name)) continue;
-            values[field.Name] = field.GetInt32Value() is int number ? number : field.GetStringValue();
-        }
-        return new SearchHit(
-            document.Get(IndexSchema.IdField), document.Get(IndexSchema.CategoryField), score,
-            snippets.For(document.Get(index.Schema.SnippetField)), values);
-    }
 
     private SearchResults Empty(SearchRequest request, Stopwatch started) => new(
         request.Text, 0, started.Elapsed, [],

@@ -14,14 +14,13 @@ internal sealed class FacetCollector : ICollector
 {
     private readonly ICollector hits;
     private readonly string[] fields;
-    private readonly BytesRef[][] filters;
+    private readonly string[][] filters;
     private readonly Dictionary<string, int>[] totals;
 
-    // Per segment: each field's ordinals, its filter's ordinals, its counts by ordinal and its doc values for lookups.
+    // Per segment: each field's ordinals (with their values), its filter's ordinals and its counts by ordinal.
     private readonly SegmentOrdinals?[] ordinals;
     private readonly int[][] accepted;
     private readonly int[][] counts;
-    private readonly SortedSetDocValues?[] values;
     private readonly bool[] passes;
 
     public FacetCollector(ICollector hits, IReadOnlyList<string> fields, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
@@ -29,13 +28,12 @@ internal sealed class FacetCollector : ICollector
         this.hits = hits;
         this.fields = fields.ToArray();
         this.filters = this.fields
-            .Select(f => filters.TryGetValue(f, out var v) ? v.Select(value => new BytesRef(LuceneDocuments.NormalizeTag(value))).ToArray() : [])
+            .Select(f => filters.TryGetValue(f, out var v) ? v.Select(LuceneDocuments.NormalizeTag).ToArray() : [])
             .ToArray();
         totals = this.fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         ordinals = new SegmentOrdinals?[this.fields.Length];
         accepted = new int[this.fields.Length][];
         counts = new int[this.fields.Length][];
-        values = new SortedSetDocValues?[this.fields.Length];
         passes = new bool[this.fields.Length];
     }
 
@@ -52,11 +50,9 @@ internal sealed class FacetCollector : ICollector
         for (var f = 0; f < fields.Length; f++)
         {
             var segment = SegmentOrdinals.Of(context.AtomicReader, fields[f]);
-            var docValues = segment is null ? null : context.AtomicReader.GetSortedSetDocValues(fields[f]);
             ordinals[f] = segment;
-            values[f] = docValues;
             counts[f] = new int[segment?.ValueCount ?? 0];
-            accepted[f] = docValues is null ? [] : filters[f].Select(v => (int)docValues.LookupTerm(v)).Where(o => o >= 0).ToArray();
+            accepted[f] = segment is null || filters[f].Length == 0 ? [] : segment.OrdinalsOf(filters[f]);
         }
         hits.SetNextReader(context);
     }
@@ -88,10 +84,16 @@ internal sealed class FacetCollector : ICollector
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets(int limit)
     {
         FoldCounts();
-        return fields.Select((field, f) => (field, list: (IReadOnlyList<FacetCount>)totals[f]
-                .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(limit)
-                .Select(t => new FacetCount(t.Key, t.Value)).ToList()))
-            .ToDictionary(x => x.field, x => x.list, StringComparer.Ordinal);
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(fields.Length, StringComparer.Ordinal);
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var list = new List<FacetCount>(totals[f].Count);
+            foreach (var (value, count) in totals[f]) list.Add(new FacetCount(value, count));
+            list.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+            if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
+            facets[fields[f]] = list;
+        }
+        return facets;
     }
 
     private bool HasAccepted(int f, int doc)
@@ -107,19 +109,17 @@ internal sealed class FacetCollector : ICollector
     // Segment ordinals only mean something within their segment: turn them into values before moving on.
     private void FoldCounts()
     {
-        var scratch = new BytesRef();
         for (var f = 0; f < fields.Length; f++)
         {
-            if (values[f] is not { } docValues) continue;
+            if (ordinals[f] is not { } segment) continue;
             var fieldCounts = counts[f];
             for (var ord = 0; ord < fieldCounts.Length; ord++)
             {
                 if (fieldCounts[ord] == 0) continue;
-                docValues.LookupOrd(ord, scratch);
-                var value = scratch.Utf8ToString();
+                var value = segment.Values[ord];
                 totals[f][value] = totals[f].GetValueOrDefault(value) + fieldCounts[ord];
             }
-            values[f] = null;
+            ordinals[f] = null;
         }
     }
 }

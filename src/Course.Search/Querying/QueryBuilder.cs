@@ -23,15 +23,16 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
 
     public Query Build(QueryText text, IndexReader reader)
     {
+        var stats = TermLookups.Of(reader);
         var query = new BooleanQuery();
         var concepts = Concepts(text.Words).ToList();
         foreach (var concept in concepts)
-            query.Add(ConceptQuery(concept, reader), Occur.SHOULD);
+            query.Add(ConceptQuery(concept, stats), Occur.SHOULD);
         // One concept of several words (a synonym entry such as "gluteus medius") is already a phrase.
         if (concepts.Count > 1)
-            query.Add(BestField(field => Phrase(field.Name, text.Words), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
+            query.Add(BestField(field => Phrase(field.Name, text.Words, stats), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
         foreach (var phrase in text.Phrases)
-            query.Add(BestField(field => Phrase(field.Name, phrase), PhraseWeight), Occur.MUST);
+            query.Add(BestField(field => Phrase(field.Name, phrase, stats), PhraseWeight), Occur.MUST);
         return query;
     }
 
@@ -61,20 +62,20 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         }
     }
 
-    private Query ConceptQuery(Concept concept, IndexReader reader)
+    private Query ConceptQuery(Concept concept, TermLookups stats)
     {
         // A single word no field knows is probably misspelt: look for close spellings instead.
         if (concept.Surface is { } surface && concept.Alternatives[0] is [var stem]
-            && !schema.Searched.Any(f => reader.DocFreq(new Term(f.Name, stem)) > 0))
+            && !schema.Searched.Any(f => stats.Of(new Term(f.Name, stem)).DocFreq > 0))
         {
-            return Misspelt(stem, surface, reader);
+            return Misspelt(stem, surface, stats);
         }
         return BestField(field =>
         {
             var any = new BooleanQuery();
             for (var i = 0; i < concept.Alternatives.Count; i++)
             {
-                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList());
+                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), stats);
                 alternative.Boost = i == 0 ? 1 : SynonymWeight;
                 any.Add(alternative, Occur.SHOULD);
             }
@@ -89,8 +90,9 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     /// ("longitudinaly" → "longitudinali", three edits from "longitudin", while the typed word is one edit from
     /// "longitudinally").
     /// </summary>
-    private Query Misspelt(string stem, string surface, IndexReader reader)
+    private Query Misspelt(string stem, string surface, TermLookups stats)
     {
+        var reader = stats.Reader;
         var corrections = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var field in SpellingFields)
         {
@@ -104,7 +106,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return BestField(field =>
         {
             var any = new BooleanQuery(disableCoord: true);
-            foreach (var (term, similarity) in best) any.Add(new TermQuery(new Term(field.Name, term)) { Boost = similarity }, Occur.SHOULD);
+            foreach (var (term, similarity) in best) any.Add(stats.TermQuery(new Term(field.Name, term)).WithBoost(similarity), Occur.SHOULD);
             return any;
         }, FuzzyWeight);
     }
@@ -138,9 +140,16 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return best;
     }
 
-    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms)
+    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, TermLookups stats)
     {
-        if (terms.Count == 1) return new TermQuery(new Term(field, terms[0].Text));
+        if (terms.Count == 1) return stats.TermQuery(new Term(field, terms[0].Text));
+        // A phrase with a word the field lacks matches nothing: a term query of that word (looked up already) stands
+        // in for it, sparing the phrase's own term lookups; the query keeps its clauses, so scores keep their ranks.
+        foreach (var term in terms)
+        {
+            var missing = new Term(field, term.Text);
+            if (stats.Of(missing).DocFreq == 0) return stats.TermQuery(missing);
+        }
         var phrase = new PhraseQuery();
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
         return phrase;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Course.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Course.Search.Querying;
 
@@ -15,17 +16,28 @@ internal sealed class SegmentOrdinals
 {
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentOrdinals?>> Cache = new();
 
-    private SegmentOrdinals(int[] starts, int[] ordinals, int valueCount)
+    private readonly Dictionary<string, int> ordinalOf;
+
+    private SegmentOrdinals(int[] starts, int[] ordinals, string[] values)
     {
         Starts = starts;
         Ordinals = ordinals;
-        ValueCount = valueCount;
+        Values = values;
+        ordinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
+        for (var ord = 0; ord < values.Length; ord++) ordinalOf[values[ord]] = ord;
     }
 
     /// <summary>Document d's ordinals are <c>Ordinals[Starts[d]..Starts[d + 1]]</c>.</summary>
     public int[] Starts { get; }
     public int[] Ordinals { get; }
-    public int ValueCount { get; }
+    /// <summary>Each ordinal's value, so counting needs no doc values lookup.</summary>
+    public string[] Values { get; }
+
+    public int ValueCount => Values.Length;
+
+    /// <summary>The ordinals of those of <paramref name="values"/> the segment has.</summary>
+    public int[] OrdinalsOf(IEnumerable<string> values) =>
+        [.. values.Select(v => ordinalOf.GetValueOrDefault(v, -1)).Where(o => o >= 0)];
 
     /// <summary>The field's ordinals in the segment, or null when no document of it has the field.</summary>
     public static SegmentOrdinals? Of(AtomicReader segment, string field) =>
@@ -44,7 +56,14 @@ internal sealed class SegmentOrdinals
             for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ordinals.Add((int)ord);
         }
         starts[segment.MaxDoc] = ordinals.Count;
-        return new SegmentOrdinals(starts, [.. ordinals], (int)values.ValueCount);
+        var text = new string[values.ValueCount];
+        var scratch = new BytesRef();
+        for (var ord = 0; ord < text.Length; ord++)
+        {
+            values.LookupOrd(ord, scratch);
+            text[ord] = scratch.Utf8ToString();
+        }
+        return new SegmentOrdinals(starts, [.. ordinals], text);
     }
 }
 
@@ -58,6 +77,21 @@ internal sealed class WarmingSearcherFactory(IndexSchema schema) : SearcherFacto
             foreach (var field in schema.Facets) SegmentOrdinals.Of(leaf.AtomicReader, field);
             foreach (var field in QueryBuilder.SpelledFields(schema)) Spellings.Warm(leaf.AtomicReader, field);
         }
-        return base.NewSearcher(reader);
+        return new StatisticsCachingSearcher(reader);
     }
+}
+
+/// <summary>
+/// A searcher that works out each field's collection statistics once: every term of every query asks for them, and on
+/// an index of several segments Lucene merges the segments' fields anew each time (a twentieth of a search on the seed
+/// course). A searcher's reader never changes, so neither do they.
+/// </summary>
+internal sealed class StatisticsCachingSearcher(IndexReader reader) : IndexSearcher(reader)
+{
+    private readonly ConcurrentDictionary<string, CollectionStatistics> statistics = new(StringComparer.Ordinal);
+
+    public override CollectionStatistics CollectionStatistics(string field) =>
+        statistics.GetOrAdd(field, static (f, searcher) => searcher.ComputeCollectionStatistics(f), this);
+
+    private CollectionStatistics ComputeCollectionStatistics(string field) => base.CollectionStatistics(field);
 }

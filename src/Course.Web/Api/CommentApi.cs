@@ -8,6 +8,7 @@ using Course.Web.Comments;
 using Course.Web.Security;
 using Course.Web.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Course.Web.Api;
 
@@ -16,12 +17,20 @@ public static class CommentApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>
+    /// The largest body a comment can need, by the API or the form: every character of the longest name and
+    /// text escaped at its widest (<c>\uXXXX</c> in JSON, three percent-encoded bytes in a form), plus room for
+    /// the other fields. Anything bigger is refused with 413 before it is read.
+    /// </summary>
+    public const long MaxRequestBytes = (CommentRules.MaxAuthorLength + CommentRules.MaxBodyLength) * 9 + 8 * 1024;
+
     public static IEndpointRouteBuilder MapCommentApi(this IEndpointRouteBuilder endpoints)
     {
         var comments = endpoints.MapGroup("/api/videos/{slug}/comments").WithTags("Comments");
         comments.MapGet("/", ListAsync).CacheOutput(CachePolicies.Content).WithName("ListComments");
         comments.MapPost("/", PostAsync)
             .RequireRateLimiting(PostingRateLimits.Comments)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithName("PostComment")
             // Also makes routing answer other content types with 415 before the handler runs.
             .Accepts<CommentInput>("application/json")
@@ -30,6 +39,7 @@ public static class CommentApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;

@@ -18,6 +18,7 @@ namespace Course.Web.Pages;
 /// a double click store one comment.
 /// </summary>
 [EnableRateLimiting(PostingRateLimits.Comments)]
+[RequestSizeLimit(Api.CommentApi.MaxRequestBytes)]
 public sealed class CommentFormModel(PublishedContentCache cache, CommentService comments) : PageModel
 {
     public Video Video { get; private set; } = null!;

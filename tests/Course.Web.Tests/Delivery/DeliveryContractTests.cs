@@ -42,9 +42,16 @@ public sealed class DeliveryContractTests(CourseSite site)
             // ASP.NET Core writes the catch-all {**path} as {path}.
             var operation = coursePaths.GetProperty(path.Name).GetProperty("get");
             Assert.Equal(path.Value.GetProperty("get").GetProperty("operationId").GetString(), operation.GetProperty("operationId").GetString());
-            var names = operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet();
-            foreach (var parameter in path.Value.GetProperty("get").GetProperty("parameters").EnumerateArray())
-                Assert.Contains(parameter.GetProperty("name").GetString(), names);
+            var parameters = operation.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+            foreach (var expected in path.Value.GetProperty("get").GetProperty("parameters").EnumerateArray())
+            {
+                var name = expected.GetProperty("name").GetString()!;
+                Assert.True(parameters.TryGetValue(name, out var parameter), $"{path.Name} has no parameter {name}");
+                Assert.Equal(expected.GetProperty("in").GetString(), parameter.GetProperty("in").GetString());
+                Assert.Equal(expected.GetProperty("schema").GetProperty("type").GetRawText(), parameter.GetProperty("schema").GetProperty("type").GetRawText());
+                if (expected.TryGetProperty("description", out var description))
+                    Assert.Equal(description.GetString(), parameter.GetProperty("description").GetString());
+            }
         }
         var scheme = course.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKeyAuth");
         Assert.Equal("Api-Key", scheme.GetProperty("name").GetString());

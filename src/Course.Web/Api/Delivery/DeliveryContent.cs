@@ -26,7 +26,9 @@ public sealed class DeliveryContent
             .Concat(techniques.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(FromTechnique));
         Items = documents.Select((item, index) => item with { SortOrder = index }).ToList();
         byKey = Items.ToDictionary(i => i.Key);
-        bySegment = Items.ToDictionary(i => i.UrlSegment, StringComparer.OrdinalIgnoreCase);
+        // Videos and techniques keep their slugs apart, so two roots may share a segment: the first in tree order has the route, as in Umbraco.
+        bySegment = new Dictionary<string, DeliveryItem>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Items) bySegment.TryAdd(item.UrlSegment, item);
     }
 
     public static DeliveryContent Published(PublishedContent content) => new(content.Videos, content.Techniques, preview: false);
