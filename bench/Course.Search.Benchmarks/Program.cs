@@ -36,7 +36,7 @@ switch (command)
         await WriteDatabase(args[1]);
         break;
     case "transcripts":
-        await TranscriptBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 2000, SynonymsFile());
+        await TranscriptBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 2000, Path.Combine(RepositoryRoot(), "src", "Course.Web", "search-synonyms.txt"));
         break;
     case "paths":
         File.WriteAllLines(args[1], QuerySet.All.Select(q => q.Path));
