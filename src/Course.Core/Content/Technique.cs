@@ -17,4 +17,6 @@ public sealed record Technique
     public bool HasUnpublishedChanges { get; init; }
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
+    /// <summary>The stored version: every change adds one (see <see cref="Video.Version"/>).</summary>
+    public int Version { get; init; }
 }

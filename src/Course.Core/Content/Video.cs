@@ -23,6 +23,11 @@ public sealed record Video
     public DateTime CreateDate { get; init; }
     public DateTime UpdateDate { get; init; }
     public int SortOrder { get; init; }
+    /// <summary>
+    /// The stored version: every change adds one. An editor who sends back the version they saw saves over
+    /// exactly that one, or learns that someone else saved meanwhile (optimistic concurrency).
+    /// </summary>
+    public int Version { get; init; }
 
     /// <summary>The track in <paramref name="language"/> (any casing), or null.</summary>
     public CaptionTrack? CaptionsIn(string language) =>

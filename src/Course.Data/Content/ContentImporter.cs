@@ -15,6 +15,8 @@ public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases
             var record = await db.Techniques.SingleOrDefaultAsync(t => t.Key == technique.Key, cancellationToken);
             if (record is null) db.Techniques.Add(record = new TechniqueRecord());
             record.CopyFrom(technique);
+            // An import is a change like an editor's: an editor still holding the old version is told.
+            record.Version++;
             // The file says what is live: an imported node has no unpublished changes of its own.
             LiveVersion.Release(record);
         }
@@ -24,11 +26,12 @@ public sealed class ContentImporter(IDbContextFactory<CourseDbContext> databases
             if (record is not null)
             {
                 record.CopyFrom(video);
+                record.Version++;
                 LiveVersion.Release(record);
                 continue;
             }
             // Keyed before it is tracked: comments refer to videos by Key, so EF tracks it as a key and two new videos may not share the empty one.
-            record = new VideoRecord();
+            record = new VideoRecord { Version = 1 };
             record.CopyFrom(video);
             db.Videos.Add(record);
         }

@@ -61,8 +61,9 @@ public sealed class VideoService(
             CreateDate = now,
             UpdateDate = now,
             SortOrder = await db.Videos.CountAsync(cancellationToken),
+            Version = 1,
         };
-        var record = new VideoRecord();
+        var record = new VideoRecord { Version = video.Version };
         record.CopyFrom(video);
         db.Videos.Add(record);
         ContentHistory.Record(db, video, editor.Name);
@@ -74,12 +75,13 @@ public sealed class VideoService(
     /// <summary>
     /// Replaces the video's fields; chapters are parsed again, keeping their technique links. On a
     /// published video the change waits, like every save, until the video is published again.
+    /// Every change takes <c>expectedVersion</c>: the version the caller saw, or null to save over any.
     /// </summary>
-    public async Task<EditResult<Video>> UpdateAsync(string slug, VideoInput input, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> UpdateAsync(string slug, VideoInput input, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
         if (VideoInputRules.Check(input with { Slug = input.Slug ?? slug }, errors) is not { } fields) return EditResult<Video>.Invalid(errors);
-        return await ChangeAsync(slug, ContentChange.Saved, current =>
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, current =>
         {
             var chapters = ChapterMerge.Merge(fields.TableOfContents.Chapters, current.Chapters, fields.Duration);
             return current with
@@ -90,19 +92,19 @@ public sealed class VideoService(
         }, fields.TableOfContents.Warnings.ToList(), cancellationToken);
     }
 
-    public Task<EditResult<Video>> PublishAsync(string slug, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Published, v => v with { Published = true }, [], cancellationToken);
+    public Task<EditResult<Video>> PublishAsync(string slug, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, expectedVersion, ContentChange.Published, v => v with { Published = true }, [], cancellationToken);
 
-    public Task<EditResult<Video>> UnpublishAsync(string slug, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Unpublished, v => v with { Published = false }, [], cancellationToken);
+    public Task<EditResult<Video>> UnpublishAsync(string slug, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, expectedVersion, ContentChange.Unpublished, v => v with { Published = false }, [], cancellationToken);
 
     /// <summary>Sets the techniques a chapter shows, by technique slug, in the given order.</summary>
-    public async Task<EditResult<Video>> LinkTechniquesAsync(string slug, int chapterIndex, IReadOnlyList<string> techniqueSlugs, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> LinkTechniquesAsync(string slug, int chapterIndex, IReadOnlyList<string> techniqueSlugs, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var errors = new InputErrors();
         var keys = await TechniqueKeysAsync(techniqueSlugs, i => $"[{i}]", errors, cancellationToken);
         if (errors.Any) return EditResult<Video>.Invalid(errors);
-        return await ChangeAsync(slug, ContentChange.Saved, video =>
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, video =>
         {
             if (chapterIndex < 0 || chapterIndex >= video.Chapters.Count) return null;
             return WithChapters(video, c => c.Index == chapterIndex ? c with { TechniqueKeys = keys } : c);
@@ -110,7 +112,7 @@ public sealed class VideoService(
     }
 
     /// <summary>Sets the techniques and notes of several chapters at once, as the backoffice's chapter form does; one version.</summary>
-    public async Task<EditResult<Video>> EditChaptersAsync(string slug, IReadOnlyList<ChapterEdit> edits, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> EditChaptersAsync(string slug, IReadOnlyList<ChapterEdit> edits, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(slug, cancellationToken) is not { } current) return EditResult<Video>.NotFound();
         var errors = new InputErrors();
@@ -125,7 +127,7 @@ public sealed class VideoService(
         if (errors.Any) return EditResult<Video>.Invalid(errors);
 
         var byIndex = edits.ToDictionary(e => e.Index);
-        return await ChangeAsync(slug, ContentChange.Saved, video => WithChapters(video, c => byIndex.TryGetValue(c.Index, out var edit)
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, video => WithChapters(video, c => byIndex.TryGetValue(c.Index, out var edit)
             ? c with
             {
                 TechniqueKeys = keysByChapter.GetValueOrDefault(c.Index) ?? c.TechniqueKeys,
@@ -168,11 +170,11 @@ public sealed class VideoService(
     /// Saves the content of an earlier version as the newest one. Publishing state is left as it is:
     /// restoring is an edit, and publishing stays a decision of its own.
     /// </summary>
-    public async Task<EditResult<Video>> RestoreAsync(string slug, int versionId, CancellationToken cancellationToken = default)
+    public async Task<EditResult<Video>> RestoreAsync(string slug, int versionId, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         if (await ContentHistory.SnapshotAsync<Video>(databases, db => KeyOf(db, slug), versionId, cancellationToken) is not { } snapshot)
             return EditResult<Video>.NotFound();
-        return await ChangeAsync(slug, ContentChange.Saved, current => current with
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, current => current with
         {
             Title = snapshot.Title, Slug = snapshot.Slug, Source = snapshot.Source, Duration = snapshot.Duration,
             Description = snapshot.Description, Chapters = ChapterSpans.WithEnds(snapshot.Chapters, snapshot.Duration),
@@ -180,17 +182,20 @@ public sealed class VideoService(
         }, [], cancellationToken);
     }
 
-    /// <summary>Deletes the video and its history, as Umbraco deletes a node's versions with it.</summary>
-    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>Deletes the video and its history, as Umbraco deletes a node's versions with it; the result holds what was deleted.</summary>
+    public async Task<EditResult<Video>> DeleteAsync(string slug, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var record = await db.Videos.SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
-        if (record is null) return false;
+        var record = await db.Videos.Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
+        if (record is null) return EditResult<Video>.NotFound();
+        if (OptimisticConcurrency.IsStale(record.Version, expectedVersion))
+            return EditResult<Video>.Stale(record.ToVideo(), OptimisticConcurrency.StaleMessage("video", record.Version, expectedVersion!.Value));
         db.Videos.Remove(record);
         await ContentHistory.ForgetAsync(db, record.Key, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await OptimisticConcurrency.TrySaveAsync(db, cancellationToken))
+            return EditResult<Video>.Conflict("version", OptimisticConcurrency.LostRaceMessage("video"));
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, record.Key, ContentChange.Deleted), cancellationToken);
-        return true;
+        return EditResult<Video>.Done(record.ToVideo());
     }
 
     private static IQueryable<Guid> KeyOf(CourseDbContext db, string slug) => db.Videos.Where(v => v.Slug == slug).Select(v => v.Key);
@@ -210,26 +215,33 @@ public sealed class VideoService(
         return wanted.Where(found.ContainsKey).Distinct().Select(s => found[s]).ToList();
     }
 
-    /// <summary>Loads, applies <paramref name="change"/> (null: not found), stores with a version and notifies.</summary>
+    /// <summary>
+    /// Loads, checks the caller's version, applies <paramref name="change"/> (null: not found), stores with the
+    /// next version and a history entry, and notifies; a save that lost the race to another stores nothing.
+    /// </summary>
     private async Task<EditResult<Video>> ChangeAsync(
-        string slug, ContentChange kind, Func<Video, Video?> change, IReadOnlyList<TocProblem> warnings, CancellationToken cancellationToken)
+        string slug, int? expectedVersion, ContentChange kind, Func<Video, Video?> change, IReadOnlyList<TocProblem> warnings, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var record = await db.Videos.Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Slug == slug, cancellationToken);
         if (record is null) return EditResult<Video>.NotFound();
+        if (OptimisticConcurrency.IsStale(record.Version, expectedVersion))
+            return EditResult<Video>.Stale(record.ToVideo(), OptimisticConcurrency.StaleMessage("video", record.Version, expectedVersion!.Value));
         if (change(record.ToVideo()) is not { } changed) return EditResult<Video>.NotFound();
         // Another video's live slug counts too: it keeps that address until its changes are published.
         if (await db.Videos.AnyAsync(v => v.Key != record.Key && (v.Slug == changed.Slug || v.PublishedSlug == changed.Slug), cancellationToken))
             return EditResult<Video>.Conflict("slug", $"A video with the slug '{changed.Slug}' already exists.");
 
-        changed = changed with { UpdateDate = clock.GetUtcNow().UtcDateTime };
+        changed = changed with { UpdateDate = clock.GetUtcNow().UtcDateTime, Version = record.Version + 1 };
         if (kind == ContentChange.Saved) LiveVersion.KeepLive(record);
         else LiveVersion.Release(record);
         db.Chapters.RemoveRange(record.Chapters);
         record.CopyFrom(changed);
+        record.Version = changed.Version;
         changed = changed with { HasUnpublishedChanges = record.PublishedSnapshot is not null };
         ContentHistory.Record(db, changed, editor.Name);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await OptimisticConcurrency.TrySaveAsync(db, cancellationToken))
+            return EditResult<Video>.Conflict("version", OptimisticConcurrency.LostRaceMessage("video"));
         await notifications.PublishAsync(new ContentChangedNotification(ContentKind.Video, changed.Key, kind), cancellationToken);
         return EditResult<Video>.Done(changed, warnings);
     }

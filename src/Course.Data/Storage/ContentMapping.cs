@@ -5,7 +5,10 @@ using Course.Core.Content;
 
 namespace Course.Data.Storage;
 
-/// <summary>Rows to domain content and back.</summary>
+/// <summary>
+/// Rows to domain content and back. <c>Version</c> is read but never copied back: only the content
+/// services move it on (<see cref="Content.OptimisticConcurrency"/>), so a snapshot cannot rewind it.
+/// </summary>
 internal static class ContentMapping
 {
     public static Video ToVideo(this VideoRecord record) => new()
@@ -19,6 +22,7 @@ internal static class ContentMapping
         Published = record.Published,
         HasUnpublishedChanges = record.PublishedSnapshot is not null,
         SortOrder = record.SortOrder,
+        Version = record.Version,
         CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
         UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
         Chapters = ChapterSpans.WithEnds(
@@ -91,6 +95,7 @@ internal static class ContentMapping
         HasUnpublishedChanges = record.PublishedSnapshot is not null,
         CreateDate = DateTime.SpecifyKind(record.CreateDate, DateTimeKind.Utc),
         UpdateDate = DateTime.SpecifyKind(record.UpdateDate, DateTimeKind.Utc),
+        Version = record.Version,
     };
 
     public static void CopyFrom(this TechniqueRecord record, Technique technique)

@@ -14,8 +14,10 @@ public sealed class CourseDatabase(
     PublishedContentCache cache,
     ILogger<CourseDatabase> logger)
 {
+    /// <summary>Throws <see cref="UnusableDatabaseException"/> when an existing SQLite file is empty, unreadable or damaged.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        if (provider.IsSqlite) DatabaseFileCheck.Check(provider.ConnectionString);
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             if (provider.IsSqlite)

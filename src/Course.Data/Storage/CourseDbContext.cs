@@ -31,6 +31,7 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             video.Property(v => v.Title).HasMaxLength(200);
             video.Property(v => v.Slug).HasMaxLength(80);
             video.Property(v => v.Source).HasMaxLength(2000);
+            video.Property(v => v.Version).IsConcurrencyToken();
             video.HasMany(v => v.Chapters).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
             video.HasMany(v => v.Captions).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
             // Captions are part of the video like its chapters: every read of a video brings them.
@@ -57,6 +58,7 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             technique.HasIndex(t => t.Slug).IsUnique();
             technique.Property(t => t.Name).HasMaxLength(200);
             technique.Property(t => t.Slug).HasMaxLength(80);
+            technique.Property(t => t.Version).IsConcurrencyToken();
         });
         model.Entity<CommentRecord>(comment =>
         {

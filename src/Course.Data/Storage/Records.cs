@@ -25,6 +25,8 @@ public sealed class VideoRecord
     public int SortOrder { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
+    /// <summary>Every change adds one; a concurrency token, so a save over a version someone else replaced fails.</summary>
+    public int Version { get; set; }
     public List<ChapterRecord> Chapters { get; set; } = [];
     public List<CaptionRecord> Captions { get; set; } = [];
 }
@@ -75,6 +77,8 @@ public sealed class TechniqueRecord
     public string? PublishedSlug { get; set; }
     public DateTime CreateDate { get; set; }
     public DateTime UpdateDate { get; set; }
+    /// <summary>Every change adds one; a concurrency token, so a save over a version someone else replaced fails.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One saved state of a video or technique, kept so an earlier one can be restored.</summary>

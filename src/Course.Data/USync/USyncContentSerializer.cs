@@ -40,31 +40,40 @@ public sealed class USyncContentSerializer
         });
 
     /// <summary>Reads a video or a technique; throws <see cref="USyncFormatException"/> naming the file and line.</summary>
-    public USyncNode Deserialize(XDocument document, string fileName) => new NodeReader(document, fileName).Read();
+    public USyncNode Deserialize(XDocument document, string fileName)
+    {
+        // Text XML cannot hold was written escaped (see USyncText); the document is the caller's fresh copy.
+        USyncText.Unescape(document);
+        return new NodeReader(document, fileName).Read();
+    }
 
     private static XDocument Node(
         Guid key, string name, string contentType, DateTime createDate, int sortOrder, bool published,
-        Dictionary<string, string> properties) =>
-        new(new XDeclaration("1.0", "utf-8", null),
-            new XElement("Content",
-                new XAttribute("Key", key),
-                new XAttribute("Alias", name),
-                new XAttribute("Level", 1),
-                new XElement("Info",
-                    // uSync writes the parent's name as content, empty at the root.
-                    new XElement("Parent", new XAttribute("Key", Guid.Empty), ""),
-                    new XElement("Path", "/" + USyncNames.Alias(name)),
-                    new XElement("Trashed", false),
-                    new XElement("ContentType", contentType),
-                    new XElement("CreateDate", createDate.ToString(DateFormat, CultureInfo.InvariantCulture)),
-                    new XElement("NodeName", new XAttribute("Default", name)),
-                    new XElement("SortOrder", sortOrder),
-                    new XElement("Published", new XAttribute("Default", published)),
-                    new XElement("Schedule"),
-                    new XElement("Template")),
-                new XElement("Properties",
-                    properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
-                        new XElement(p.Key, new XElement("Value", new XCData(p.Value)))))));
+        Dictionary<string, string> properties)
+    {
+        // The name is an attribute twice; when it holds text XML cannot, both are escaped (see USyncText).
+        var root = new XElement("Content", new XAttribute("Key", key));
+        root.Add(new XAttribute("Alias", USyncText.For(root, name)));
+        var nodeName = new XElement("NodeName");
+        nodeName.Add(new XAttribute("Default", USyncText.For(nodeName, name)));
+        root.Add(
+            new XAttribute("Level", 1),
+            new XElement("Info",
+                // uSync writes the parent's name as content, empty at the root.
+                new XElement("Parent", new XAttribute("Key", Guid.Empty), ""),
+                new XElement("Path", "/" + USyncNames.Alias(name)),
+                new XElement("Trashed", false),
+                new XElement("ContentType", contentType),
+                new XElement("CreateDate", createDate.ToString(DateFormat, CultureInfo.InvariantCulture)),
+                nodeName,
+                new XElement("SortOrder", sortOrder),
+                new XElement("Published", new XAttribute("Default", published)),
+                new XElement("Schedule"),
+                new XElement("Template")),
+            new XElement("Properties",
+                properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new XElement(p.Key, USyncText.Value(p.Value)))));
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+    }
 
     /// <summary>Tags stored as JSON (the Tags editor's default); no tags is an empty value, as Umbraco leaves it.</summary>
     private static string Tags(IReadOnlyList<string> tags) =>

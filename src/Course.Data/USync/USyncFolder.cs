@@ -83,6 +83,62 @@ public sealed class USyncFolder(string root)
         }
     }
 
+    /// <summary>
+    /// How the content files differ from the nodes the database holds: a node without a file (missing), a
+    /// file that is not what the node writes today or not under its name (stale), a file of a node the
+    /// database no longer has (orphaned), a file whose key cannot be read (unreadable: left for a person).
+    /// </summary>
+    public IReadOnlyList<USyncDifference> Compare(IReadOnlyCollection<Video> videos, IReadOnlyCollection<Technique> techniques)
+    {
+        var files = KeysByFile();
+        var filesByKey = files.Where(f => f.Value is not null).GroupBy(f => f.Value!.Value).ToDictionary(g => g.Key, g => g.Select(f => f.Key).ToList());
+        var differences = new List<USyncDifference>();
+        foreach (var video in videos) Check(video.Key, video.Title, _serializer.Serialize(video));
+        foreach (var technique in techniques) Check(technique.Key, technique.Name, _serializer.Serialize(technique));
+        var known = videos.Select(v => v.Key).Concat(techniques.Select(t => t.Key)).ToHashSet();
+        foreach (var (path, key) in files)
+        {
+            // A file the database lacks is only an orphan when it reads as content: one with a defect may be a node
+            // an import skipped, so it is left for a person, like a file without a readable key.
+            if (key is null || (!known.Contains(key.Value) && !ReadsAsContent(path))) differences.Add(new(USyncDrift.Unreadable, key, Relative(path)));
+            else if (!known.Contains(key.Value)) differences.Add(new(USyncDrift.Orphaned, key, Relative(path)));
+        }
+        return differences;
+
+        void Check(Guid key, string nodeName, XDocument document)
+        {
+            var name = USyncNames.FileName(nodeName, key);
+            if (!filesByKey.TryGetValue(key, out var paths))
+            {
+                differences.Add(new(USyncDrift.Missing, key, Relative(Path.Combine(ContentFolder, name + Extension))));
+                return;
+            }
+            var inStep = paths is [var only]
+                && Path.GetFileNameWithoutExtension(only) is var fileName
+                && (fileName == name || fileName == $"{name}_{USyncNames.ShortKey(key)}")
+                && File.ReadAllBytes(only).AsSpan().SequenceEqual(USyncFile.Bytes(document));
+            if (!inStep) differences.Add(new(USyncDrift.Stale, key, Relative(paths[0])));
+        }
+    }
+
+    private bool ReadsAsContent(string path)
+    {
+        try
+        {
+            _serializer.Deserialize(USyncFile.Read(path), Path.GetFileName(path));
+            return true;
+        }
+        catch (Exception e) when (e is XmlException or USyncFormatException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes a content file named by <see cref="USyncDifference.File"/>.</summary>
+    public void DeleteFile(string relativePath) => File.Delete(Path.Combine(Root, relativePath));
+
+    private string Relative(string path) => Path.GetRelativePath(Root, path);
+
     /// <summary>True once <see cref="WriteSchema"/> has written the folder's version file.</summary>
     public bool HasSchema => File.Exists(VersionFile);
 

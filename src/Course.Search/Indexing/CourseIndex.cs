@@ -69,7 +69,15 @@ public sealed class CourseIndex : IDisposable
     public static CourseIndex Open(string folder, IndexSchema schema)
     {
         var opened = Stopwatch.StartNew();
-        System.IO.Directory.CreateDirectory(folder);
+        UnusableIndexFolderException.ThrowIfFile(folder);
+        try
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new UnusableIndexFolderException(folder, $"it cannot be created or read ({e.Message})", e);
+        }
         var problem = IndexFolderCheck.Problem(folder, schema);
         if (problem is not null) IndexFolderCheck.Empty(folder);
         return new CourseIndex(folder, schema, problem, opened);

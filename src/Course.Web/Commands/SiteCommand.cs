@@ -6,28 +6,32 @@ public interface ISiteCommand
     string Name { get; }
     /// <summary>One line for the usage text, e.g. <c>export [--folder PATH]</c>.</summary>
     string Usage { get; }
-    /// <summary>Runs with a ready database; returns the process exit code.</summary>
+    /// <summary>False for a command that runs before the site starts (no migration, index or uSync step), e.g. <c>backup</c>.</summary>
+    bool NeedsStartedSite => true;
+    /// <summary>Runs (with a ready database unless <see cref="NeedsStartedSite"/> is false); returns the process exit code.</summary>
     Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken cancellationToken);
 }
 
-/// <summary>A command name followed by <c>--name value</c> options.</summary>
+/// <summary>A command name followed by <c>--name value</c> options and <c>--name</c> flags.</summary>
 public sealed record CommandLine(string Name, IReadOnlyDictionary<string, string> Options)
 {
-    /// <summary>Null when the arguments name no command (the site serves); options need a value each.</summary>
+    /// <summary>Null when the arguments name no command (the site serves); an option without a value is a flag.</summary>
     public static CommandLine? Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0].StartsWith('-')) return null;
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
-            if (!args[i].StartsWith("--") || i + 1 >= args.Count)
-                throw new ArgumentException($"'{args[i]}' is not an option: write --name value.");
-            options[args[i][2..]] = args[++i];
+            if (!args[i].StartsWith("--"))
+                throw new ArgumentException($"'{args[i]}' is not an option: write --name value or --name.");
+            options[args[i][2..]] = i + 1 < args.Count && !args[i + 1].StartsWith("--") ? args[++i] : "";
         }
         return new(args[0], options);
     }
 
     public string? Option(string name) => Options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => Options.ContainsKey(name);
 
     /// <summary>The folder <c>--folder PATH</c> names, or the site's own.</summary>
     public Data.USync.USyncFolder USyncFolder(Data.USync.USyncFolder siteFolder) =>
@@ -54,12 +58,17 @@ public static class SiteCommands
         services.AddScoped<ISiteCommand, CreateAdminCommand>();
         services.AddScoped<ISiteCommand, ExportCommand>();
         services.AddScoped<ISiteCommand, ImportCommand>();
+        services.AddScoped<ISiteCommand, USyncCheckCommand>();
+        services.AddScoped<ISiteCommand, BackupCommand>();
         services.AddScoped<CommandDispatcher>();
         return services;
     }
 
-    /// <summary>Runs the command the arguments name, if any: null means none was named and the site should serve.</summary>
-    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    /// <summary>
+    /// Runs the command the arguments name, if any, when it belongs to this stage (<paramref name="siteStarted"/>):
+    /// null means none was run and the site should go on starting or serve.
+    /// </summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args, bool siteStarted = true)
     {
         CommandLine? line;
         try
@@ -73,6 +82,8 @@ public static class SiteCommands
         }
         if (line is null) return null;
         await using var scope = app.Services.CreateAsyncScope();
+        var named = scope.ServiceProvider.GetServices<ISiteCommand>().FirstOrDefault(c => c.Name == line.Name);
+        if ((named?.NeedsStartedSite ?? true) != siteStarted) return null;
         return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().RunAsync(line, Console.Out, app.Lifetime.ApplicationStopping);
     }
 }

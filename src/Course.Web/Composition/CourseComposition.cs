@@ -91,6 +91,13 @@ public static class CourseComposition
         await app.InitializeBackofficeAsync();
         await app.InitializeSearchAsync(app.Lifetime.ApplicationStopping);
     }
+
+    /// <summary>
+    /// Before serving, on the node that writes uSync: rewrites the content files a stop between a save and its
+    /// file left behind (logged one by one). Not run by commands, so <c>usync-check</c> sees the folder as it is.
+    /// </summary>
+    public static async Task ReconcileUSyncAsync(this WebApplication app) =>
+        await app.Services.GetRequiredService<Data.USync.USyncExport>().ReconcileAsync(cancellationToken: app.Lifetime.ApplicationStopping);
 }
 
 public static class CachePolicies

@@ -92,8 +92,8 @@ public sealed class VideoServiceTests : IAsyncLifetime
         await store.Videos.CreateAsync(new("Hip work", null, "https://youtu.be/dQw4w9WgXcQ", 120, Toc));
         var captioned = await store.Videos.SetCaptionsAsync("hip-work", new("en", null, CaptionFormat.WebVtt, "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n"u8.ToArray()));
         Assert.Equal(1, captioned.Value!.Captions.Single().Cues.Count);
-        Assert.True(await store.Videos.DeleteAsync("hip-work"));
-        Assert.False(await store.Videos.DeleteAsync("hip-work"));
+        Assert.Equal(Data.Content.EditOutcome.Done, (await store.Videos.DeleteAsync("hip-work")).Outcome);
+        Assert.Equal(Data.Content.EditOutcome.NotFound, (await store.Videos.DeleteAsync("hip-work")).Outcome);
         await using var db = await store.Databases.CreateDbContextAsync();
         // What the seed has: the tutorial's 18 chapters, the spoken demonstration's 5 and its English captions.
         Assert.Equal(18 + 5, await db.Chapters.CountAsync());
@@ -107,7 +107,7 @@ public sealed class VideoServiceTests : IAsyncLifetime
         Assert.Equal("cross-fibre-friction", created.Value!.Slug);
         Assert.NotNull(store.Cache.Current.FindTechnique("cross-fibre-friction"));
 
-        Assert.True(await store.Techniques.DeleteAsync("pin-and-stretch-external-hip-rotators"));
+        Assert.Equal(Data.Content.EditOutcome.Done, (await store.Techniques.DeleteAsync("pin-and-stretch-external-hip-rotators")).Outcome);
         var video = store.Cache.Current.FindVideo("sciatica-myofascial-release")!;
         Assert.Empty(store.Cache.Current.TechniquesOf(video.Chapters[16]));
     }

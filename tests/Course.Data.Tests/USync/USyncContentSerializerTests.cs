@@ -126,6 +126,30 @@ public class USyncContentSerializerTests
     }
 
     [Fact]
+    public void Text_xml_cannot_hold_is_written_escaped_and_reads_back_unchanged()
+    {
+        // Every C0 control, U+FFFE, U+FFFF, unpaired surrogates, text that looks like an escape, and a real pair.
+        var body = string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\uFFFE\uFFFF \\u0041 \\ \uD800 tail \uDC00 \uD83D\uDE00 end";
+        var technique = Technique with { Name = "Name\u0000with NUL", Summary = "Sum\u0001mary", Body = body.Replace("\r", ""), Muscles = ["pir\u0002iformis"] };
+        var video = Video with
+        {
+            Title = "Title\u001F", Description = "Desc\u0007\n0:00 Start",
+            Chapters = [Video.Chapters[0] with { Title = "Start\u0004", Notes = "Note\u0003 \uD800" }, Video.Chapters[1]],
+        };
+
+        ContentAssert.Same(technique, ((USyncTechnique)_serializer.Deserialize(Reparse(_serializer.Serialize(technique)), "t.config")).Technique);
+        // Chapters are JSON, whose writer escapes controls itself and can only write an unpaired surrogate as U+FFFD.
+        var expected = video with { Chapters = [video.Chapters[0] with { Notes = "Note\u0003 \uFFFD" }, video.Chapters[1]] };
+        ContentAssert.Same(expected, ((USyncVideo)_serializer.Deserialize(Reparse(_serializer.Serialize(video)), "v.config")).Video);
+        var text = Encoding.UTF8.GetString(Bytes(_serializer.Serialize(technique)));
+        Assert.Contains("<NodeName Escaped=\"u\" Default=\"Name\\u0000with NUL\" />", text);
+        Assert.Contains("<Value Escaped=\"u\"><![CDATA[Sum\\u0001mary]]></Value>", text);
+        // A value XML can hold is written as uSync writes it, backslashes and all.
+        var plain = Technique with { Summary = @"C:\path \u0041" };
+        Assert.Contains(@"<Value><![CDATA[C:\path \u0041]]></Value>", Encoding.UTF8.GetString(Bytes(_serializer.Serialize(plain))));
+    }
+
+    [Fact]
     public void Writes_the_bytes_uSync_writes()
     {
         var bytes = Bytes(_serializer.Serialize(Video));

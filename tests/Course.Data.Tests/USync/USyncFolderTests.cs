@@ -137,16 +137,18 @@ public sealed class USyncFolderTests : IDisposable
     }
 
     [Fact]
-    public void A_write_that_fails_leaves_the_old_file_as_it_was()
+    public void A_node_whose_stored_text_xml_cannot_hold_is_written_over_its_old_file_and_reads_back()
     {
         _folder.Write(SeedContent.Video);
-        var path = Path.Combine(ContentFolder, "sciatica-myofascial-release-techniques.config");
-        var before = File.ReadAllBytes(path);
+        var stored = SeedContent.Video with { Title = "Sciatica\u0001 myofascial release techniques", Description = "NUL \u0000 and \u001f: " + SeedContent.Video.Description };
 
-        Assert.ThrowsAny<ArgumentException>(() => _folder.Write(SeedContent.Video with { Description = "not XML: \u0001" }));
+        _folder.Write(stored);
 
-        Assert.Equal(before, File.ReadAllBytes(path));
-        Assert.Single(Directory.GetFiles(ContentFolder));
+        var file = Assert.Single(Directory.GetFiles(ContentFolder));
+        Assert.Equal("sciatica-myofascial-release-techniques.config", Path.GetFileName(file));
+        var read = Assert.Single(_folder.ReadContent().Videos);
+        Assert.Equal(stored.Title, read.Title);
+        Assert.Equal(stored.Description, read.Description);
     }
 
     [Fact]

@@ -13,7 +13,14 @@ internal static class EditResults
         EditOutcome.Conflict => TypedResults.Problem(new ValidationProblemDetails(result.Errors.ToDictionary())
         {
             Status = StatusCodes.Status409Conflict,
-            Title = $"The {what} was not saved: it clashes with another.",
+            Title = result.Errors.ToDictionary().ContainsKey("version")
+                ? $"The {what} was not saved: someone else saved it at the same moment."
+                : $"The {what} was not saved: it clashes with another.",
+        }),
+        EditOutcome.Stale => TypedResults.Problem(new ValidationProblemDetails(result.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = $"The {what} was not saved: If-Match does not name its stored version.",
         }),
         _ => NotFound(what),
     };

@@ -12,8 +12,8 @@ public static class ManageContentApi
     public static RouteGroupBuilder MapManageApi(this IEndpointRouteBuilder endpoints)
     {
         var manage = endpoints.MapGroup("/api/manage").RequireAuthorization(EditorPolicy.Name).DisableAntiforgery();
-        MapVideos(manage.MapGroup("/videos").WithTags("Manage videos"));
-        MapTechniques(manage.MapGroup("/techniques").WithTags("Manage techniques"));
+        MapVideos(manage.MapGroup("/videos").WithTags("Manage videos").WithVersionETag());
+        MapTechniques(manage.MapGroup("/techniques").WithTags("Manage techniques").WithVersionETag());
         manage.MapChapterPreview();
         manage.MapManageCaptions();
         return manage;
@@ -33,28 +33,29 @@ public static class ManageContentApi
             await service.FindAsync(slug, ct) is { } video
                 ? TypedResults.Ok(ManagedVideoResponse.From(video, await TechniquesByKey(techniques, ct), []))
                 : EditResults.NotFound("video"));
-        videos.MapPut("/{slug}", async (string slug, VideoInput input, VideoService service, TechniqueService techniques, CancellationToken ct) =>
-            await Respond(await service.UpdateAsync(slug, input, ct), techniques, ct))
+        // Every change takes If-Match with the version (ETag) the client saw: 412 when it is no longer stored.
+        videos.MapPut("/{slug}", async (string slug, VideoInput input, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.UpdateAsync(slug, input, VersionTags.Expected(ifMatch), ct), techniques, ct))
             .ProducesValidationProblem();
-        videos.MapDelete("/{slug}", async (string slug, VideoService service, CancellationToken ct) =>
-            await service.DeleteAsync(slug, ct) ? Results.NoContent() : EditResults.NotFound("video"));
-        videos.MapPost("/{slug}/publish", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
-            await Respond(await service.PublishAsync(slug, ct), techniques, ct));
-        videos.MapPost("/{slug}/unpublish", async (string slug, VideoService service, TechniqueService techniques, CancellationToken ct) =>
-            await Respond(await service.UnpublishAsync(slug, ct), techniques, ct));
-        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, [FromBody] string[] techniqueSlugs, VideoService service, TechniqueService techniques, CancellationToken ct) =>
-            await Respond(await service.LinkTechniquesAsync(slug, index, techniqueSlugs, ct), techniques, ct))
+        videos.MapDelete("/{slug}", async (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, CancellationToken ct) =>
+            (await service.DeleteAsync(slug, VersionTags.Expected(ifMatch), ct)).ToHttp(_ => Results.NoContent(), "video"));
+        videos.MapPost("/{slug}/publish", async (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.PublishAsync(slug, VersionTags.Expected(ifMatch), ct), techniques, ct));
+        videos.MapPost("/{slug}/unpublish", async (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.UnpublishAsync(slug, VersionTags.Expected(ifMatch), ct), techniques, ct));
+        videos.MapPut("/{slug}/chapters/{index:int}/techniques", async (string slug, int index, [FromBody] string[] techniqueSlugs, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.LinkTechniquesAsync(slug, index, techniqueSlugs, VersionTags.Expected(ifMatch), ct), techniques, ct))
             .ProducesValidationProblem();
         // Several chapters' techniques and notes at once, as the backoffice's chapter form saves them; fields left out stay.
-        videos.MapPatch("/{slug}/chapters", async (string slug, ChapterEdit[] edits, VideoService service, TechniqueService techniques, CancellationToken ct) =>
-            await Respond(await service.EditChaptersAsync(slug, edits, ct), techniques, ct))
+        videos.MapPatch("/{slug}/chapters", async (string slug, ChapterEdit[] edits, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.EditChaptersAsync(slug, edits, VersionTags.Expected(ifMatch), ct), techniques, ct))
             .ProducesValidationProblem();
         videos.MapGet("/{slug}/versions", async (string slug, VideoService service, CancellationToken ct) =>
             await service.VersionsAsync(slug, ct) is { } versions
                 ? TypedResults.Ok(versions.Select(ContentVersionResponse.From).ToList())
                 : EditResults.NotFound("video"));
-        videos.MapPost("/{slug}/versions/{id:int}/restore", async (string slug, int id, VideoService service, TechniqueService techniques, CancellationToken ct) =>
-            await Respond(await service.RestoreAsync(slug, id, ct), techniques, ct));
+        videos.MapPost("/{slug}/versions/{id:int}/restore", async (string slug, int id, [FromHeader(Name = "If-Match")] string? ifMatch, VideoService service, TechniqueService techniques, CancellationToken ct) =>
+            await Respond(await service.RestoreAsync(slug, id, VersionTags.Expected(ifMatch), ct), techniques, ct));
     }
 
     /// <summary>The saved video with its chapters' technique names (drafts' picks included), or the problem.</summary>
@@ -75,21 +76,21 @@ public static class ManageContentApi
             .ProducesValidationProblem();
         techniques.MapGet("/{slug}", async (string slug, TechniqueService service, CancellationToken ct) =>
             await service.FindAsync(slug, ct) is { } technique ? TypedResults.Ok(ManagedTechniqueResponse.From(technique)) : EditResults.NotFound("technique"));
-        techniques.MapPut("/{slug}", async (string slug, TechniqueInput input, TechniqueService service, CancellationToken ct) =>
-            (await service.UpdateAsync(slug, input, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"))
+        techniques.MapPut("/{slug}", async (string slug, TechniqueInput input, [FromHeader(Name = "If-Match")] string? ifMatch, TechniqueService service, CancellationToken ct) =>
+            (await service.UpdateAsync(slug, input, VersionTags.Expected(ifMatch), ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"))
             .ProducesValidationProblem();
-        techniques.MapDelete("/{slug}", async (string slug, TechniqueService service, CancellationToken ct) =>
-            await service.DeleteAsync(slug, ct) ? Results.NoContent() : EditResults.NotFound("technique"));
-        techniques.MapPost("/{slug}/publish", async (string slug, TechniqueService service, CancellationToken ct) =>
-            (await service.PublishAsync(slug, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
-        techniques.MapPost("/{slug}/unpublish", async (string slug, TechniqueService service, CancellationToken ct) =>
-            (await service.UnpublishAsync(slug, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
+        techniques.MapDelete("/{slug}", async (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, TechniqueService service, CancellationToken ct) =>
+            (await service.DeleteAsync(slug, VersionTags.Expected(ifMatch), ct)).ToHttp(_ => Results.NoContent(), "technique"));
+        techniques.MapPost("/{slug}/publish", async (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, TechniqueService service, CancellationToken ct) =>
+            (await service.PublishAsync(slug, VersionTags.Expected(ifMatch), ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
+        techniques.MapPost("/{slug}/unpublish", async (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, TechniqueService service, CancellationToken ct) =>
+            (await service.UnpublishAsync(slug, VersionTags.Expected(ifMatch), ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
         techniques.MapGet("/{slug}/versions", async (string slug, TechniqueService service, CancellationToken ct) =>
             await service.VersionsAsync(slug, ct) is { } versions
                 ? TypedResults.Ok(versions.Select(ContentVersionResponse.From).ToList())
                 : EditResults.NotFound("technique"));
-        techniques.MapPost("/{slug}/versions/{id:int}/restore", async (string slug, int id, TechniqueService service, CancellationToken ct) =>
-            (await service.RestoreAsync(slug, id, ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
+        techniques.MapPost("/{slug}/versions/{id:int}/restore", async (string slug, int id, [FromHeader(Name = "If-Match")] string? ifMatch, TechniqueService service, CancellationToken ct) =>
+            (await service.RestoreAsync(slug, id, VersionTags.Expected(ifMatch), ct)).ToHttp(t => TypedResults.Ok(ManagedTechniqueResponse.From(t)), "technique"));
     }
 
     private static async Task<IReadOnlyDictionary<Guid, Technique>> TechniquesByKey(TechniqueService techniques, CancellationToken ct) =>

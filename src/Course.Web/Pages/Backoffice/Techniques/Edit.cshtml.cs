@@ -27,24 +27,37 @@ public sealed class EditModel(TechniqueService techniques) : EditorPage
     {
         var result = slug is null
             ? await techniques.CreateAsync(Form.ToInput(), publish: false, cancellationToken)
-            : await techniques.UpdateAsync(slug, Form.ToInput(), cancellationToken);
+            : await techniques.UpdateAsync(slug, Form.ToInput(), BaseVersion, cancellationToken);
         return await AfterChangeAsync(result, t => t.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await techniques.PublishAsync(slug, cancellationToken), "Published.", cancellationToken);
+        await AfterStoredChangeAsync(slug, await techniques.PublishAsync(slug, BaseVersion, cancellationToken), "Published.", cancellationToken);
 
     public async Task<IActionResult> OnPostUnpublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await techniques.UnpublishAsync(slug, cancellationToken), "Unpublished.", cancellationToken);
+        await AfterStoredChangeAsync(slug, await techniques.UnpublishAsync(slug, BaseVersion, cancellationToken), "Unpublished.", cancellationToken);
 
     public async Task<IActionResult> OnPostRestoreAsync(string slug, int version, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await techniques.RestoreAsync(slug, version, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
+        await AfterStoredChangeAsync(slug, await techniques.RestoreAsync(slug, version, BaseVersion, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken)
     {
-        if (!await techniques.DeleteAsync(slug, cancellationToken)) return NotFound();
+        var result = await techniques.DeleteAsync(slug, BaseVersion, cancellationToken);
+        if (result.Outcome != EditOutcome.Done) return await AfterStoredChangeAsync(slug, result, "", cancellationToken);
         TempData["Notice"] = $"Deleted '{slug}'; chapters that showed it no longer do.";
         return RedirectToPage("/Backoffice/Techniques/Index");
+    }
+
+    /// <summary>The form's fields beside the stored technique's, for the "changed meanwhile" panel.</summary>
+    public IReadOnlyList<FieldVersions> FieldsBesideStored(Technique stored)
+    {
+        var theirs = TechniqueForm.From(stored);
+        return
+        [
+            new("Name", Form.Name ?? "", theirs.Name!), new("Slug", Form.Slug ?? "", theirs.Slug!),
+            new("Summary", Form.Summary ?? "", theirs.Summary!), new("Body", Form.Body ?? "", theirs.Body!),
+            new("Muscles", Form.Muscles ?? "", theirs.Muscles!), new("Regions", Form.Regions ?? "", theirs.Regions!),
+        ];
     }
 
     private async Task<IActionResult> AfterStoredChangeAsync(string slug, EditResult<Technique> result, string notice, CancellationToken cancellationToken) =>

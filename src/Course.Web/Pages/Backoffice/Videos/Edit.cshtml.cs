@@ -51,7 +51,7 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
         }
         var result = slug is null
             ? await videos.CreateAsync(Form.ToInput(), cancellationToken)
-            : await videos.UpdateAsync(slug, Form.ToInput(), cancellationToken);
+            : await videos.UpdateAsync(slug, Form.ToInput(), BaseVersion, cancellationToken);
         // Nothing half-saved: an upload for a video that was not saved goes with it.
         if (Upload is not null && result.Outcome != EditOutcome.Done) media.Forget(Form.Source!);
         return await AfterChangeAsync(result, v => v.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
@@ -60,26 +60,41 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
     public async Task<IActionResult> OnPostChaptersAsync(string slug, CancellationToken cancellationToken)
     {
         var edits = Chapters.Select(c => new ChapterEdit(c.Index, c.Techniques, c.Notes ?? "")).ToList();
-        return await AfterStoredChangeAsync(slug, await videos.EditChaptersAsync(slug, edits, cancellationToken), "Chapters saved.", cancellationToken);
+        return await AfterStoredChangeAsync(slug, await videos.EditChaptersAsync(slug, edits, BaseVersion, cancellationToken), "Chapters saved.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await videos.PublishAsync(slug, cancellationToken), "Published.", cancellationToken);
+        await AfterStoredChangeAsync(slug, await videos.PublishAsync(slug, BaseVersion, cancellationToken), "Published.", cancellationToken);
 
     public async Task<IActionResult> OnPostUnpublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await videos.UnpublishAsync(slug, cancellationToken), "Unpublished: only editors see it now.", cancellationToken);
+        await AfterStoredChangeAsync(slug, await videos.UnpublishAsync(slug, BaseVersion, cancellationToken), "Unpublished: only editors see it now.", cancellationToken);
 
     public async Task<IActionResult> OnPostRestoreAsync(string slug, int version, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await videos.RestoreAsync(slug, version, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
+        await AfterStoredChangeAsync(slug, await videos.RestoreAsync(slug, version, BaseVersion, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken)
     {
-        if (!await videos.DeleteAsync(slug, cancellationToken)) return NotFound();
+        var result = await videos.DeleteAsync(slug, BaseVersion, cancellationToken);
+        if (result.Outcome != EditOutcome.Done) return await AfterStoredChangeAsync(slug, result, "", cancellationToken);
         TempData["Notice"] = $"Deleted '{slug}'.";
         return RedirectToPage("/Backoffice/Index");
     }
 
-    // A failed change of a stored video shows the video as it is stored.
+    /// <summary>What the editor posted for a chapter in the chapters form (kept when that save is refused); null when it did not post it.</summary>
+    public ChapterForm? PostedChapter(int index) => Chapters.FirstOrDefault(c => c.Index == index);
+
+    /// <summary>The form's fields beside the stored video's, for the "changed meanwhile" panel.</summary>
+    public IReadOnlyList<FieldVersions> FieldsBesideStored(Video stored) =>
+    [
+        new("Title", Form.Title ?? "", stored.Title), new("Slug", Form.Slug ?? "", stored.Slug),
+        new("Source", Form.Source ?? "", stored.Source), new("Duration", Form.Duration?.ToString() ?? "", stored.Duration?.ToString() ?? ""),
+        new("Description", Form.Description ?? "", stored.Description),
+        .. stored.Chapters.Select(c => PostedChapter(c.Index) is { } posted
+            ? new FieldVersions($"Notes of {c.Title}", posted.Notes ?? "", c.Notes)
+            : null).OfType<FieldVersions>(),
+    ];
+
+    // A failed change of a stored video shows the video as it is stored; chapter edits the editor posted stay in their form.
     private async Task<IActionResult> AfterStoredChangeAsync(string slug, EditResult<Video> result, string notice, CancellationToken cancellationToken) =>
         await AfterChangeAsync(result, v => v.Slug, notice, async () =>
         {
