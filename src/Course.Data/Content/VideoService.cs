@@ -149,7 +149,7 @@ public sealed class VideoService(
         var check = CaptionRules.Check(upload.File.Span, upload.Format, current.Duration);
         foreach (var problem in check.Problems) errors.Add("captions", problem.ToString());
         if (track is not var (language, label) || errors.Any) return EditResult<Video>.Invalid(errors);
-        return await ChangeAsync(slug, ContentChange.Saved, video => video.WithCaptions(new CaptionTrack
+        return await ChangeAsync(slug, null, ContentChange.Saved, video => video.WithCaptions(new CaptionTrack
         {
             Key = video.CaptionsIn(language)?.Key ?? Guid.NewGuid(), Language = language, Label = label, Cues = check.Cues,
         }), [], cancellationToken);
@@ -157,7 +157,7 @@ public sealed class VideoService(
 
     /// <summary>Removes the video's captions in <paramref name="language"/>; not found when it has none.</summary>
     public Task<EditResult<Video>> RemoveCaptionsAsync(string slug, string language, CancellationToken cancellationToken = default) =>
-        ChangeAsync(slug, ContentChange.Saved, video => video.CaptionsIn(language) is null ? null : video.WithoutCaptions(language), [], cancellationToken);
+        ChangeAsync(slug, null, ContentChange.Saved, video => video.CaptionsIn(language) is null ? null : video.WithoutCaptions(language), [], cancellationToken);
 
     /// <summary>The video's saved versions, newest first; null when there is no such video.</summary>
     public async Task<IReadOnlyList<ContentVersion>?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
