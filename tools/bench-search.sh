@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Search benchmark (issue 3) on synthetic courses of about 100,000 indexed documents:
-#   1. in process: full index rebuild time, query latency p50/p99 over the fixed mixed query set;
-#   2. over HTTP on loopback with wrk: /api/search (the same query set, in rotation) beside /healthz in the same
-#      run, with the output cache on (as deployed) and off (Course__Search__CacheSeconds=0: every request searches).
+# Search benchmark (issues 3 and 14): the seed course (30 documents) and synthetic courses of about 100,000 documents,
+# every figure beside its ceiling measured in the same run, ending in ONE table (corpus, figure, ours, ceiling, ratio, target):
+#   1. in process: full rebuild, search and completion latency (p50/p99) and bytes allocated per call, beside raw Lucene
+#      (a bare TermQuery top 10 / PrefixQuery top 10, nothing loaded) on the same index; a change visible and committed;
+#   2. over HTTP on loopback with wrk: uncached /api/search (Course__Search__CacheSeconds=0: every request searches)
+#      and /api/search/suggest beside /healthz on the same server in the same run; on the seed course every request is a
+#      different query, as search-as-you-type sends them; at 100k also with the output cache on (as deployed).
 # Needs wrk (apt-get install wrk). Environment: PORT (5391), DURATION (10s), CONNECTIONS (32), ROUNDS (30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,13 +25,14 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 for project in bench/Course.Search.Benchmarks src/Course.Web; do dotnet build "$project" -c Release -nologo -clp:ErrorsOnly; done
 bench=bench/Course.Search.Benchmarks/bin/Release/net10.0/Course.Search.Benchmarks.dll
 site_dir=src/Course.Web/bin/Release/net10.0
+export BENCH_TABLE="$work/table.txt"
+: > "$BENCH_TABLE"
 
-echo "== in process"
+echo "== in process, seed course"
+dotnet "$bench" seed "$rounds"
+echo "== in process, 100k"
 dotnet "$bench" index "$rounds"
 
-echo "== store for the site"
-dotnet "$bench" database "$work/course.db"
-dotnet "$bench" paths "$work/paths.txt"
 cat > "$work/paths.lua" <<'LUA'
 local paths = {}
 for line in io.lines(os.getenv("PATHS_FILE")) do paths[#paths + 1] = line end
@@ -39,45 +43,71 @@ request = function()
 end
 LUA
 
-start_site() { # $1: output cache seconds for search
+start_site() { # $1: database file, $2: output cache seconds for search
   (cd "$site_dir" && ASPNETCORE_ENVIRONMENT=Production \
-    ConnectionStrings__CourseDb="Data Source=$work/course.db" \
-    Course__Search__IndexFolder="$work/Index" \
-    Course__Search__CacheSeconds="$1" \
+    ConnectionStrings__CourseDb="Data Source=$1" \
+    Course__USync__Folder="$work/uSync" \
+    Course__Search__IndexFolder="$1.index" \
+    Course__Search__CacheSeconds="$2" \
     exec dotnet Course.Web.dll --urls "http://127.0.0.1:$port") > "$work/site.log" 2>&1 &
   site_pid=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.5
   done
   grep -h "Search index" "$work/site.log" || true
-  # Warm up: every query once (JIT, caches), then a short run.
-  while read -r path; do curl -fs -o /dev/null "http://127.0.0.1:$port$path"; done < "$work/paths.txt"
-  wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/healthz" >/dev/null
-  PATHS_FILE="$work/paths.txt" wrk -t2 -c"$connections" -d3s -s "$work/paths.lua" "http://127.0.0.1:$port" >/dev/null
 }
 
 stop_site() {
   kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; site_pid=""
 }
 
-measure() { # $1: label
-  local health search
-  health=$(wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/healthz")
-  search=$(PATHS_FILE="$work/paths.txt" wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/paths.lua" "http://127.0.0.1:$port")
-  local h s
-  h=$(awk '/Requests\/sec/ {print $2}' <<<"$health")
-  s=$(awk '/Requests\/sec/ {print $2}' <<<"$search")
-  echo "-- $1"
-  echo "/healthz:    $h req/s, p99 $(awk '$1 == "99%" {print $2}' <<<"$health")"
-  echo "/api/search: $s req/s, p99 $(awk '$1 == "99%" {print $2}' <<<"$search") $(grep -h 'Non-2xx' <<<"$search" || true)"
-  awk -v h="$h" -v s="$s" 'BEGIN { printf "search / healthz = %.1f%% (target >= 25%%)\n", 100 * s / h }'
+# Warm up (JIT, caches): every path once, then a short run of each.
+warm() { # $1: paths file
+  while read -r path; do curl -fs -o /dev/null "http://127.0.0.1:$port$path"; done < "$1"
+  wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/healthz" >/dev/null
+  PATHS_FILE="$1" wrk -t2 -c"$connections" -d3s -s "$work/paths.lua" "http://127.0.0.1:$port" >/dev/null
 }
 
-echo "== over HTTP (wrk -t2 -c$connections -d$duration, loopback, sharing the cores with the site)"
-start_site 600
-measure "output cache on (default)"
+# One table row: the paths' requests/s against /healthz's, measured one after the other on the same server.
+measure() { # $1: corpus, $2: figure, $3: paths file, $4: target
+  local health search h s
+  health=$(wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/healthz")
+  search=$(PATHS_FILE="$3" wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/paths.lua" "http://127.0.0.1:$port")
+  h=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$health")
+  s=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$search")
+  echo "-- $1: $2"
+  echo "/healthz: $h req/s, p99 $(awk '$1 == "99%" {print $2}' <<<"$health")"
+  echo "measured: $s req/s, p99 $(awk '$1 == "99%" {print $2}' <<<"$search") $(grep -h 'Non-2xx' <<<"$search" || true)"
+  awk -v c="$1" -v f="$2" -v h="$h" -v s="$s" -v t="$4" -v p99="$(awk '$1 == "99%" {print $2}' <<<"$search")" \
+    'BEGIN { printf "%s|%s|%s req/s (p99 %s)|/healthz %s req/s|%.1f%%|%s\n", c, f, s, p99, h, 100 * s / h, t }' >> "$BENCH_TABLE"
+}
+
+cp -r uSync "$work/uSync"
+
+echo "== seed course over HTTP (wrk -t2 -c$connections -d$duration, loopback, sharing the cores with the site)"
+dotnet "$bench" keystrokes "$work/keystrokes.txt"
+sed 's|/api/search?|/api/search/suggest?|' "$work/keystrokes.txt" > "$work/suggest-keystrokes.txt"
+start_site "$work/seed.db" 0
+warm "$work/keystrokes.txt"
+measure seed "uncached /api/search, each request another query as typed" "$work/keystrokes.txt" ">= 25% of /healthz"
+measure seed "/api/search/suggest, as typed" "$work/suggest-keystrokes.txt" "-"
 stop_site
-start_site 0
-measure "output cache off: every request searches"
+
+echo "== 100k over HTTP"
+dotnet "$bench" database "$work/course.db"
+dotnet "$bench" paths "$work/paths.txt"
+sed 's|/api/search?|/api/search/suggest?|' "$work/keystrokes.txt" > "$work/suggest-keystrokes.txt"
+start_site "$work/course.db" 600
+warm "$work/paths.txt"
+measure 100k "/api/search, output cache on (as deployed)" "$work/paths.txt" "-"
 stop_site
+start_site "$work/course.db" 0
+warm "$work/paths.txt"
+measure 100k "uncached /api/search, mixed query set" "$work/paths.txt" ">= 2000 req/s"
+measure 100k "/api/search/suggest, as typed" "$work/suggest-keystrokes.txt" "-"
+stop_site
+
+echo
+echo "== summary (machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+{ echo "corpus|figure|ours|raw Lucene / ceiling|ratio|target"; cat "$BENCH_TABLE"; } | column -t -s'|'

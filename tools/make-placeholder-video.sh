@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes the placeholder for the seeded video: 21 minutes, one titled slide per chapter (the chapters of
 # uSync/v17/Content/sciatica-myofascial-release-techniques.config), 320x180 at 1 fps, VP9 in WebM with
-# a keyframe every 10 s so that seeking to any chapter is quick. Needs Debian's ffmpeg and DejaVu fonts.
+# a keyframe every 10 s so that seeking to any chapter is quick; then its pictures beside it (see
+# Course.Web/Media/VideoPictures.cs): a poster and a frame at each chapter's start, as small JPEGs in
+# {output stem}.pictures/. Needs Debian's ffmpeg and DejaVu fonts; the site never runs ffmpeg itself.
 #   tools/make-placeholder-video.sh [output]   (default: src/Course.Web/wwwroot/media/sciatica-myofascial-release.webm)
 set -euo pipefail
 
@@ -64,3 +66,14 @@ mkdir -p "$(dirname "$output")"
 ffmpeg -hide_banner -loglevel error -y "${inputs[@]}" -filter_complex "$filters" -map "[out]" \
   -c:v libvpx-vp9 -b:v 0 -crf 40 -g 10 -deadline good -cpu-used 4 -an -fflags +bitexact -flags:v +bitexact "$output"
 ffprobe -v error -show_entries format=duration,size -of default=noprint_wrappers=1 "$output"
+
+# Pictures: a frame half a second into each chapter (its own slide, not the previous one's last frame).
+pictures="${output%.*}.pictures"
+mkdir -p "$pictures"
+still() { ffmpeg -hide_banner -loglevel error -y -ss "$1" -i "$output" -frames:v 1 -q:v 5 -fflags +bitexact -flags:v +bitexact "$2"; }
+still 0.5 "$pictures/poster.jpg"
+for entry in "${chapters[@]}"; do
+  start="${entry%%|*}"
+  still "$start.5" "$pictures/chapter-$start.jpg"
+done
+du -sh "$pictures"

@@ -10,6 +10,10 @@ public static class ContentUrls
     /// <summary>The video page starting at the chapter; always carries <c>?t=</c>, so a shared link says where it starts.</summary>
     public static string ChapterStart(Video video, Chapter chapter) => $"/videos/{video.Slug}?t={chapter.Start}";
 
+    /// <summary>A practice range: the player plays from <paramref name="start"/> and pauses at <paramref name="end"/>, or repeats.</summary>
+    public static string Range(Video video, int start, int end, bool loop) =>
+        $"/videos/{video.Slug}?t={start}&end={end}{(loop ? "&loop=1" : "")}";
+
     public static string Chapter(Video video, Chapter chapter) => $"/videos/{video.Slug}/chapters/{chapter.Slug}";
 
     public static string ChaptersTrack(Video video) => $"/videos/{video.Slug}/chapters.vtt";

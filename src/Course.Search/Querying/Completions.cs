@@ -3,71 +3,105 @@ using Course.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Course.Search.Querying;
 
 /// <summary>
 /// Search-as-you-type: the typed words as a prefix of titles' and tags' words (the last word may be partial),
-/// plus tag values (muscles) that start with what was typed.
+/// plus tag values (muscles) that start with what was typed. A last word that completes nothing may hold a typo
+/// ("pirfi"): then the words it is one edit from completing ("piriformis") are completed instead.
 /// </summary>
-internal sealed class Completions(IndexSchema schema, Analyzer analyzer)
+internal sealed class Completions(IndexSchema schema, Analyzer analyzer, StoredHits stored)
 {
     private const int MinLength = 2;
     private const int TagsPerField = 3;
     private const int Candidates = 50;
+    /// <summary>Shorter beginnings are one edit from too many words to mean any of them.</summary>
+    private const int MinTypoLength = 4;
+    private const int MaxTypoCompletions = 10;
+
+    private readonly Dictionary<string, int> ranks = schema.Categories.Select((category, rank) => (category, rank))
+        .ToDictionary(c => c.category, c => c.rank, StringComparer.Ordinal);
 
     public IReadOnlyList<Suggestion> For(IndexSearcher searcher, string typed, int count)
     {
         var words = AnalyzedTerm.Read(analyzer, IndexSchema.SuggestField, typed);
         if (words.Count == 0 || typed.Trim().Length < MinLength) return [];
-        var tags = TagValues(searcher.IndexReader, string.Join(' ', words.Select(w => w.Text)));
-        var titles = Titles(searcher, words, complete: char.IsWhiteSpace(typed[^1]));
+        var complete = char.IsWhiteSpace(typed[^1]);
+        var found = Complete(searcher, words, complete, count, typo: false);
+        if (found.Count == 0 && !complete && words[^1].Text.Length >= MinTypoLength)
+            found = Complete(searcher, words, complete, count, typo: true);
+        return found;
+    }
+
+    private List<Suggestion> Complete(IndexSearcher searcher, IReadOnlyList<AnalyzedTerm> words, bool complete, int count, bool typo)
+    {
+        var typed = string.Join(' ', words.Select(w => w.Text));
+        var tags = TagValues(searcher.IndexReader, typed, typo);
+        var titles = Titles(searcher, words, complete, typo, count);
         return tags.Concat(titles).DistinctBy(s => s.Text, StringComparer.OrdinalIgnoreCase).Take(count).ToList();
     }
 
-    private IEnumerable<Suggestion> Titles(IndexSearcher searcher, IReadOnlyList<AnalyzedTerm> words, bool complete)
+    private List<Suggestion> Titles(IndexSearcher searcher, IReadOnlyList<AnalyzedTerm> words, bool complete, bool typo, int count)
     {
+        var reader = searcher.IndexReader;
         var query = new BooleanQuery();
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Count - 1; i++) query.Add(new TermQuery(new Term(IndexSchema.SuggestField, words[i].Text)), Occur.MUST);
+        query.Add(LastWord(reader, words[^1].Text, complete, typo), Occur.MUST);
+        // Techniques before chapters before videos (the schema's order), then by score, which favours short titles;
+        // only as many are read as it takes to fill the list, then shorter titles first within a type.
+        var candidates = searcher.Search(query, Candidates).ScoreDocs
+            .Select(d => (d.Doc, Rank: Rank(reader, d.Doc))).OrderBy(c => c.Rank).ToList();
+        var found = new List<(Suggestion Suggestion, int Rank)>();
+        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (doc, rank) in candidates)
         {
-            var term = new Term(IndexSchema.SuggestField, words[i].Text);
-            query.Add(i < words.Count - 1 || complete ? new TermQuery(term) : new PrefixQuery(term), Occur.MUST);
+            var hit = stored.Get(reader, doc);
+            var title = hit.Text(schema.TitleField) ?? "";
+            if (texts.Add(title)) found.Add((new Suggestion(title, hit.Category, hit.Text(schema.UrlField)), rank));
+            if (texts.Count == count) break;
         }
-        // Only the three fields shown: loading whole documents (bodies included) was most of a completion's time.
-        var shown = new HashSet<string> { schema.TitleField, schema.UrlField, IndexSchema.CategoryField };
-        var found = searcher.Search(query, Candidates).ScoreDocs
-            .Select(d => searcher.Doc(d.Doc, shown))
-            .Select(doc => new Suggestion(doc.Get(schema.TitleField), doc.Get(IndexSchema.CategoryField), doc.Get(schema.UrlField)));
-        // Techniques before chapters before videos (the schema's order), shorter titles first within a type.
-        return found.OrderBy(s => Rank(s.Type)).ThenBy(s => s.Text.Length).ToList();
+        return found.OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
     }
 
-    private int Rank(string category)
+    private static Query LastWord(IndexReader reader, string word, bool complete, bool typo)
     {
-        var rank = schema.Categories.ToList().IndexOf(category);
-        return rank < 0 ? int.MaxValue : rank;
+        var term = new Term(IndexSchema.SuggestField, word);
+        if (complete) return new TermQuery(term);
+        if (!typo) return new PrefixQuery(term);
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (close, similarity) in Spellings.Completing(reader, IndexSchema.SuggestField, word, maxEdits: 1)
+                     .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxTypoCompletions))
+            any.Add(new TermQuery(new Term(IndexSchema.SuggestField, close)) { Boost = similarity }, Occur.SHOULD);
+        return any;
     }
 
-    // Whole tag values from each segment's doc values: "glut" completes to "gluteus maximus", "gluteus medius".
-    private IEnumerable<Suggestion> TagValues(IndexReader reader, string prefix)
+    // The document's type, from the facet ordinals every segment keeps: no stored fields read to rank a candidate.
+    private int Rank(IndexReader reader, int doc)
     {
-        var start = new BytesRef(prefix);
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        var types = SegmentOrdinals.Of(leaf.AtomicReader, IndexSchema.CategoryField);
+        var local = doc - leaf.DocBase;
+        if (types is null || types.Starts[local] == types.Starts[local + 1]) return int.MaxValue;
+        return ranks.GetValueOrDefault(types.Values[types.Ordinals[types.Starts[local]]], int.MaxValue);
+    }
+
+    // Whole tag values ("glut" completes to "gluteus maximus", "gluteus medius"), from each segment's facet values.
+    private IEnumerable<Suggestion> TagValues(IndexReader reader, string typed, bool typo)
+    {
         foreach (var field in schema.Fields.Where(f => f.Suggest && f.Type == FieldType.Tag))
         {
             var found = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var leaf in reader.Leaves)
             {
-                if (leaf.AtomicReader.GetSortedSetDocValues(field.Name) is not { } values) continue;
-                var terms = values.GetTermsEnum();
-                if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END) continue;
-                // Each segment's first few in term order; together they hold the first few overall.
-                var taken = 0;
-                do
+                if (SegmentOrdinals.Of(leaf.AtomicReader, field.Name) is not { } values) continue;
+                foreach (var value in values.Values)
                 {
-                    if (!StringHelper.StartsWith(terms.Term, start)) break;
-                    found.Add(terms.Term.Utf8ToString());
-                } while (++taken < TagsPerField && terms.MoveNext());
+                    var completes = typo
+                        ? value.Length > 0 && value[0] == typed[0] && Spellings.PrefixDistance(typed, value, 1) <= 1
+                        : value.StartsWith(typed, StringComparison.Ordinal);
+                    if (completes) found.Add(value);
+                }
             }
             foreach (var value in found.Take(TagsPerField)) yield return new Suggestion(value, field.Name, null);
         }

@@ -7,11 +7,20 @@ using Lucene.Net.Search;
 namespace Course.Search.Querying;
 
 /// <summary>Answers searches and completions from the newest snapshot of a <see cref="CourseIndex"/>.</summary>
-public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
+public sealed class CourseSearcher
 {
-    private readonly QueryBuilder queries = new(index.Schema, synonyms, index.Analyzer);
-    private readonly Completions completions = new(index.Schema, index.Analyzer);
-    private readonly StoredHits stored = new(index.Schema, index.Analyzer);
+    private readonly CourseIndex index;
+    private readonly QueryBuilder queries;
+    private readonly StoredHits stored;
+    private readonly Completions completions;
+
+    public CourseSearcher(CourseIndex index, SynonymList synonyms)
+    {
+        this.index = index;
+        queries = new QueryBuilder(index.Schema, synonyms, index.Analyzer);
+        stored = new StoredHits(index.Schema, index.Analyzer);
+        completions = new Completions(index.Schema, index.Analyzer, stored);
+    }
 
     public IndexSchema Schema => index.Schema;
 
@@ -42,7 +51,7 @@ public sealed class CourseSearcher(CourseIndex index, SynonymList synonyms)
                 foreach (var doc in docs)
                 {
                     var hit = stored.Get(reader, doc.Doc);
-                    hits.Add(new SearchHit(hit.Id, hit.Category, doc.Score, snippets.For(hit.Snippet), hit.Values));
+                    hits.Add(new SearchHit(hit.Id, hit.Category, doc.Score, snippets.For(hit.Snippet.Value), hit.Values));
                 }
             }
             return new SearchResults(request.Text, facets.Total, started.Elapsed, hits, facets.Facets(SearchLimits.FacetValues), request.Page, request.PageSize);

@@ -35,6 +35,37 @@ internal static class Spellings
         return found;
     }
 
+    /// <summary>
+    /// Terms of <paramref name="field"/> that complete a prefix within <paramref name="maxEdits"/> edits of
+    /// <paramref name="prefix"/> and share its first letter ("pirfi" → "piriformis"), with the similarity of the
+    /// closest prefix; for completions of a word still being typed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, float> Completing(IndexReader reader, string field, string prefix, int maxEdits)
+    {
+        var found = new Dictionary<string, float>(StringComparer.Ordinal);
+        if (maxEdits == 0 || prefix.Length == 0) return found;
+        foreach (var leaf in reader.Leaves)
+        {
+            if (!TermsOf(leaf.AtomicReader, field).TryGetValue(prefix[0], out var terms)) continue;
+            foreach (var term in terms)
+            {
+                if (term.Length < prefix.Length - maxEdits || found.ContainsKey(term)) continue;
+                var edits = PrefixDistance(prefix, term, maxEdits);
+                if (edits <= maxEdits) found[term] = 1f - (float)edits / prefix.Length;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The fewest edits that turn <paramref name="prefix"/> into a prefix of <paramref name="term"/>, or more than <paramref name="max"/>.</summary>
+    public static int PrefixDistance(string prefix, string term, int max)
+    {
+        var best = max + 1;
+        for (var length = Math.Max(1, prefix.Length - max); length <= Math.Min(term.Length, prefix.Length + max); length++)
+            best = Math.Min(best, Distance(prefix, term.AsSpan(0, length), max));
+        return best;
+    }
+
     /// <summary>Warms a new segment's terms, so no search waits for them.</summary>
     public static void Warm(AtomicReader segment, string field) => TermsOf(segment, field);
 
@@ -53,11 +84,13 @@ internal static class Spellings
     }
 
     /// <summary>Optimal string alignment distance, giving up (returning more than <paramref name="max"/>) once a row exceeds it.</summary>
-    private static int Distance(string a, string b, int max)
+    private static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows on the stack: this runs for thousands of terms per misspelt word.
+        Span<int> rows = b.Length < 128 ? stackalloc int[3 * (b.Length + 1)] : new int[3 * (b.Length + 1)];
+        var previous2 = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows.Slice(2 * (b.Length + 1), b.Length + 1);
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -72,7 +105,10 @@ internal static class Spellings
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > max) return max + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
         return previous[b.Length];
     }

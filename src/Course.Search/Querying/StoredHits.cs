@@ -33,7 +33,7 @@ internal sealed class StoredHits(IndexSchema schema, Analyzer analyzer, int capa
         var text = values.GetValueOrDefault(schema.SnippetField) as string;
         return new StoredHit(
             (string)values[IndexSchema.IdField], (string)values[IndexSchema.CategoryField], values,
-            SnippetText.Analyze(analyzer, schema.SnippetField, text));
+            new Lazy<SnippetText>(() => SnippetText.Analyze(analyzer, schema.SnippetField, text)));
     }
 
     /// <summary>The first value of each stored field (tags repeat), numbers as numbers.</summary>
@@ -49,5 +49,11 @@ internal sealed class StoredHits(IndexSchema schema, Analyzer analyzer, int capa
     }
 }
 
-/// <summary>A hit's stored values (the first of each field) and its snippet text, as read once from the index.</summary>
-internal sealed record StoredHit(string Id, string Category, IReadOnlyDictionary<string, object> Values, SnippetText Snippet);
+/// <summary>
+/// A hit's stored values (the first of each field) and its snippet text, as read once from the index; the text is
+/// analysed when a search first shows it (completions show titles only).
+/// </summary>
+internal sealed record StoredHit(string Id, string Category, IReadOnlyDictionary<string, object> Values, Lazy<SnippetText> Snippet)
+{
+    public string? Text(string field) => Values.GetValueOrDefault(field) as string;
+}

@@ -6,6 +6,7 @@ using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Course.Web.Notifications;
 using Course.Web.Security;
+using Course.Web.Site;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Course.Web.Composition;
@@ -30,6 +31,8 @@ public static class CourseComposition
         services.AddPostingRateLimits(options.Comments.PermitsPerMinute);
 
         services.AddBackoffice(options);
+        services.AddSingleton<VideoPictures>();
+        builder.AddSiteBasics(options);
 
         services.AddRazorPages(pages =>
         {
@@ -40,7 +43,7 @@ public static class CourseComposition
             cache.AddBasePolicy(policy => policy.NoCache());
             cache.AddPolicy(CachePolicies.Content, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("t")
+                .SetVaryByQuery("t", "end", "loop")
                 .Tag(OutputCacheEviction.ContentTag));
         });
         services.AddProblemDetails();
@@ -56,11 +59,12 @@ public static class CourseComposition
 
     public static WebApplication UseCourse(this WebApplication app)
     {
+        app.UseSiteBasics();
         app.UseExceptionHandler();
         // JSON clients get problem details for bare error statuses; people get the HTML not-found page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(SiteBasics.CachingStaticFiles());
         app.UseMediaFolder();
         app.UseRouting();
         app.UseAuthentication();
@@ -77,6 +81,7 @@ public static class CourseComposition
         app.MapCommentApi();
         app.MapManageApi().MapManageComments();
         app.MapCourseSearch();
+        app.MapSiteMap();
         app.UseDeliveryApi();
         app.MapRazorPages();
         return app;

@@ -8,6 +8,9 @@ public sealed class CourseOptions
     /// <summary>Editor API key sent as the <c>Api-Key</c> header; the editor API is closed while it is empty.</summary>
     public string ManagementApiKey { get; set; } = "";
 
+    /// <summary>The site's public address, for canonical links, sitemaps and structured data; its host is always allowed.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5177";
+
     public AdminOptions Admin { get; set; } = new();
     public CommentOptions Comments { get; set; } = new();
     public USyncOptions USync { get; set; } = new();

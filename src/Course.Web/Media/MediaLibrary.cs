@@ -99,7 +99,8 @@ public static class MediaFiles
         var media = app.Services.GetRequiredService<MediaLibrary>();
         if (!media.NeedsOwnFileServer) return app;
         Directory.CreateDirectory(media.Folder);
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.Folder), RequestPath = MediaLibrary.RequestPath });
+        app.UseStaticFiles(Site.SiteBasics.CachingStaticFiles(
+            new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.Folder), RequestPath = MediaLibrary.RequestPath }));
         return app;
     }
 }

@@ -9,7 +9,8 @@ namespace Course.Web.Pages;
 [OutputCache(PolicyName = CachePolicies.Content)]
 public sealed class IndexModel(PublishedContentCache cache) : PageModel
 {
-    public IReadOnlyList<Video> Videos { get; private set; } = [];
+    public PublishedContent Published { get; private set; } = PublishedContent.Empty;
+    public IReadOnlyList<Video> Videos => Published.Videos;
 
-    public void OnGet() => Videos = cache.Current.Videos;
+    public void OnGet() => Published = cache.Current;
 }

@@ -11,7 +11,7 @@ namespace Course.Web.Seo;
 /// </summary>
 public static class VideoJsonLd
 {
-    public static string Write(Video video, Func<string, string> absoluteUrl)
+    public static string Write(Video video, Func<string, string> absoluteUrl, string thumbnailPath)
     {
         var videoUrl = absoluteUrl(ContentUrls.Video(video));
         var json = new JsonObject
@@ -22,7 +22,7 @@ public static class VideoJsonLd
             ["description"] = video.Summary,
             ["uploadDate"] = video.CreateDate.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             ["url"] = videoUrl,
-            ["thumbnailUrl"] = absoluteUrl("/img/video-thumbnail.png"),
+            ["thumbnailUrl"] = absoluteUrl(thumbnailPath),
             ["hasPart"] = new JsonArray(video.Chapters.Select(chapter => (JsonNode)Clip(video, chapter, absoluteUrl)).ToArray()),
             ["potentialAction"] = new JsonObject
             {

@@ -32,6 +32,8 @@ public sealed class BrowserSite : IAsyncLifetime
         site.Settings["Course:Admin:Email"] = EditorEmail;
         site.Settings["Course:Admin:Password"] = EditorPassword;
         site.Settings["Course:ManagementApiKey"] = ApiKey;
+        // Uploads go to the test's own folder, never into the checkout's wwwroot/media.
+        site.Settings["Course:Media:Folder"] = Path.Combine(site.Folder, "media");
         site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         site.StartServer();
         var addresses = site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
@@ -41,13 +43,13 @@ public sealed class BrowserSite : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(playwright);
     }
 
-    /// <summary>A fresh tab in its own context (no shared cache or history), at <paramref name="path"/>.</summary>
-    public async Task<IPage> OpenAsync(string path)
+    /// <summary>A fresh tab in its own context (no shared cache, history or storage), at <paramref name="path"/>; a desktop window unless told.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);

@@ -87,10 +87,26 @@ public sealed class FacetAndSuggestTests(SeededIndex seed) : IClassFixture<Seede
     [InlineData("pin and st", "Pin and stretch for the external hip rotators", "technique")]
     [InlineData("rotators lon", "Working the hip rotators longitudinally", "technique")]
     [InlineData("treat", "Treatment duration", "chapter")]
+    // one typo in what is typed so far: a wrong letter, a swap, a missing or an extra one
+    [InlineData("pirif", "piriformis", "muscle")]
+    [InlineData("pirfi", "piriformis", "muscle")]
+    [InlineData("pirof", "piriformis", "muscle")]
+    [InlineData("prif", "piriformis", "muscle")]
+    [InlineData("glutte", "gluteus maximus", "muscle")]
+    [InlineData("rotatros", "Working the hip rotators longitudinally", "technique")]
     public void Suggestions_complete_titles_and_muscles(string typed, string expected, string type)
     {
         var suggestions = seed.Searcher.Suggest(typed);
         Assert.Contains(suggestions, s => s.Text == expected && s.Type == type);
+    }
+
+    [Fact]
+    public void Typos_are_completed_only_when_what_is_typed_completes_nothing()
+    {
+        // "glut" completes as typed, so its one-edit neighbours ("gait"…) are not offered.
+        Assert.All(seed.Searcher.Suggest("glut"), s => Assert.Contains("glut", s.Text, StringComparison.OrdinalIgnoreCase));
+        // Three letters are too few to guess from ("pir" would complete).
+        Assert.Empty(seed.Searcher.Suggest("pzr"));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed partial class VideoPageTests(CourseSite site)
         var starts = ChapterLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
         Assert.Equal(SeedStarts, starts);
         Assert.Contains("Pin and stretch for the external hip rotators (gluteus maximus, piriformis, etc)", html);
-        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost{VideoPath}\">", html);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost:5177{VideoPath}\">", html);
         Assert.Contains("property=\"og:title\"", html);
         Assert.Contains("property=\"og:video\"", html);
     }
@@ -75,7 +75,7 @@ public sealed partial class VideoPageTests(CourseSite site)
         var slug = pin.GetProperty("slug").GetString();
         var html = await Html($"{VideoPath}/chapters/{slug}");
         Assert.Contains("data-start=\"1104\"", html);
-        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost{VideoPath}/chapters/{slug}\">", html);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost:5177{VideoPath}/chapters/{slug}\">", html);
         Assert.Contains("Chapter 17", html);
     }
 
@@ -91,10 +91,10 @@ public sealed partial class VideoPageTests(CourseSite site)
         Assert.Equal(SeedStarts, clips.Select(c => c.GetProperty("startOffset").GetInt32()));
         Assert.Equal(SeedStarts.Skip(1).Append(1260), clips.Select(c => c.GetProperty("endOffset").GetInt32()));
         Assert.All(clips, c => Assert.Equal("Clip", c.GetProperty("@type").GetString()));
-        Assert.Equal("http://localhost/videos/sciatica-myofascial-release?t=1104", clips[16].GetProperty("url").GetString());
+        Assert.Equal("http://localhost:5177/videos/sciatica-myofascial-release?t=1104", clips[16].GetProperty("url").GetString());
         var seek = video.GetProperty("potentialAction");
         Assert.Equal("SeekToAction", seek.GetProperty("@type").GetString());
-        Assert.Equal("http://localhost/videos/sciatica-myofascial-release?t={seek_to_second_number}", seek.GetProperty("target").GetString());
+        Assert.Equal("http://localhost:5177/videos/sciatica-myofascial-release?t={seek_to_second_number}", seek.GetProperty("target").GetString());
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Course.Web.Pages.Backoffice.Videos;
 
 /// <summary>The video page rendered from the stored video, draft or not, for editors only.</summary>
 [OutputCache(NoStore = true)]
-public sealed class PreviewModel(PublishedContentCache cache, CommentService comments, VideoService videos) : VideoModel(cache, comments)
+public sealed class PreviewModel(PublishedContentCache cache, CommentService comments, VideoService videos, Site.PublicAddress address)
+    : VideoModel(cache, comments, address)
 {
     public bool IsDraft { get; private set; }
 
