@@ -58,13 +58,26 @@
   picker?.addEventListener("change", () => { choice.language = picker.value; remember(); apply(); });
   // The player's own captions button (player.js, when it has one) toggles the same choice.
   document.addEventListener("course:captions-toggle", () => setCaptions(!choice.on));
-  document.addEventListener("keydown", (event) => {
-    if (event.key !== "c" && event.key !== "C") return;
-    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
-    event.preventDefault();
-    setCaptions(!choice.on);
-  });
+  // The player's C shortcut and its own captions button follow the same remembered choice.
+  if (typeof player.shortcut === "function") {
+    player.shortcut("c", () => setCaptions(!choice.on));
+    player.on?.("captions", (track) => {
+      const on = Boolean(track);
+      if (on === choice.on && (!track || track.language === choice.language)) return;
+      choice.on = on;
+      if (track) choice.language = languages.find((l) => l.toLowerCase() === track.language.toLowerCase()) ?? choice.language;
+      remember();
+      apply();
+    });
+  } else {
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "c" && event.key !== "C") return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+      event.preventDefault();
+      setCaptions(!choice.on);
+    });
+  }
 
   // --- the line being said ---
   let current = null;
