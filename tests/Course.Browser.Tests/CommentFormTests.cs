@@ -31,7 +31,7 @@ public sealed class CommentFormTests(BrowserSite site)
 
         using var api = site.Api();
         var pending = await api.GetFromJsonAsync<JsonElement>("/api/manage/comments?state=pending");
-        var comment = pending.EnumerateArray().Single(c => c.GetProperty("author").GetString() == "Browser viewer");
+        var comment = pending.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("author").GetString() == "Browser viewer");
         var approved = await api.PostAsync($"/api/manage/comments/{comment.GetProperty("id").GetString()}/approve", null);
         approved.EnsureSuccessStatusCode();
 

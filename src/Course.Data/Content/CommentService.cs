@@ -13,6 +13,9 @@ public sealed record CommentModeration(bool AutoApprove);
 /// <summary>A comment with the video it is on, as editors moderate it.</summary>
 public sealed record ModeratedComment(Comment Comment, string VideoSlug, string VideoTitle);
 
+/// <summary>One page of the comments in a state, and how many there are in all.</summary>
+public sealed record ModeratedPage(IReadOnlyList<ModeratedComment> Items, int Total, PageRequest Page);
+
 /// <summary>
 /// Viewers' comments and their moderation. Each change is saved in one statement and then notified,
 /// as <see cref="ContentKind.Comment"/>: <see cref="ContentChange.Published"/> when visitors can now see
@@ -89,6 +92,18 @@ public sealed class CommentService(
             .OrderBy(m => m.Comment.CreateDate).ThenBy(m => m.Comment.Id)
             .ToListAsync(cancellationToken);
         return rows.Select(m => new ModeratedComment(m.Comment.ToComment(), m.VideoSlug, m.VideoTitle)).ToList();
+    }
+
+    /// <summary>One page of <see cref="ListAsync"/>: what a moderator looks at, however long the queue.</summary>
+    public async Task<ModeratedPage> ListAsync(CommentState state, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var inState = Moderated(db).Where(m => m.Comment.State == state);
+        var total = await inState.CountAsync(cancellationToken);
+        var rows = await inState.OrderBy(m => m.Comment.CreateDate).ThenBy(m => m.Comment.Id)
+            .Skip(page.Skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        return new(rows.Select(m => new ModeratedComment(m.Comment.ToComment(), m.VideoSlug, m.VideoTitle)).ToList(), total, page);
     }
 
     public async Task<ModeratedComment?> FindAsync(Guid key, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Course.Core.Editing;
 using Course.Search.Indexing;
 
@@ -37,9 +36,8 @@ public static class SearchInputRules
             }
             if (values.Count > 0) filters[field] = values;
         }
-        var page = Number(input.Page, "page", 1, 1, SearchLimits.MaxPage, errors);
-        var pageSize = Number(input.PageSize, "pageSize", SearchLimits.DefaultPageSize, 1, SearchLimits.MaxPageSize, errors);
-        return errors.Any ? null : new SearchRequest(text, filters, page, pageSize);
+        var page = PageRequest.Check(input.Page, input.PageSize, SearchLimits.DefaultPageSize, SearchLimits.MaxPageSize, SearchLimits.MaxPage, errors);
+        return errors.Any ? null : new SearchRequest(text, filters, page.Page, page.PageSize);
     }
 
     /// <summary>The first <see cref="SearchLimits.MaxQueryLength"/> characters, never splitting a surrogate pair.</summary>
@@ -48,13 +46,5 @@ public static class SearchInputRules
         if (text.Length <= SearchLimits.MaxQueryLength) return text;
         var length = char.IsHighSurrogate(text[SearchLimits.MaxQueryLength - 1]) ? SearchLimits.MaxQueryLength - 1 : SearchLimits.MaxQueryLength;
         return text[..length].TrimEnd();
-    }
-
-    private static int Number(string? raw, string name, int fallback, int min, int max, InputErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(raw)) return fallback;
-        if (int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
-        errors.Add(name, $"{name} is a whole number from {min} to {max}.");
-        return fallback;
     }
 }

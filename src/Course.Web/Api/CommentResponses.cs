@@ -47,3 +47,10 @@ public sealed record ManagedCommentResponse(
             c.CreateDate, c.UpdateDate);
     }
 }
+
+/// <summary><c>GET /api/manage/comments</c>: one page of comments in a state; <c>total</c> counts every page.</summary>
+public sealed record ManagedCommentPage(IReadOnlyList<ManagedCommentResponse> Items, int Total, int Page, int PageSize)
+{
+    public static ManagedCommentPage From(ModeratedPage page) =>
+        new(page.Items.Select(ManagedCommentResponse.From).ToList(), page.Total, page.Page.Page, page.Page.PageSize);
+}

@@ -8,6 +8,7 @@ using Course.Web.Notifications;
 using Course.Web.Security;
 using Course.Web.Site;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Course.Web.Composition;
 
@@ -19,6 +20,8 @@ public static class CourseComposition
         var services = builder.Services;
         var options = builder.Configuration.GetSection(CourseOptions.Section).Get<CourseOptions>() ?? new CourseOptions();
         services.Configure<CourseOptions>(builder.Configuration.GetSection(CourseOptions.Section));
+
+        builder.AddTransportSecurity(options);
 
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddCourseData(DatabaseProvider.FromConfiguration(builder.Configuration, contentRoot), options.USync.Resolve(contentRoot));
@@ -50,7 +53,7 @@ public static class CourseComposition
         // Binding failures throw, so UnreadableBodyHandler can name the field at fault.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddDeliveryApi();
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
@@ -59,6 +62,7 @@ public static class CourseComposition
 
     public static WebApplication UseCourse(this WebApplication app)
     {
+        app.UseTransportSecurity(app.Services.GetRequiredService<IOptions<CourseOptions>>().Value.Https);
         app.UseSiteBasics();
         app.UseExceptionHandler();
         // JSON clients get problem details for bare error statuses; people get the HTML not-found page.

@@ -16,6 +16,8 @@ public sealed class CourseOptions
     public USyncOptions USync { get; set; } = new();
     public MediaOptions Media { get; set; } = new();
     public Api.Delivery.DeliveryApiOptions DeliveryApi { get; set; } = new();
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+    public HttpsOptions Https { get; set; } = new();
 
     public sealed class AdminOptions
     {
@@ -53,5 +55,31 @@ public sealed class CourseOptions
 
         /// <summary>The largest video file an editor may upload.</summary>
         public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+    }
+
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the site believes. Empty (the
+    /// default): nobody's, so a client cannot pick its own address to escape the rate limits.
+    /// </summary>
+    public sealed class ForwardedHeadersSettings
+    {
+        /// <summary>Proxy addresses, e.g. <c>10.0.0.5</c>.</summary>
+        public string[] KnownProxies { get; set; } = [];
+
+        /// <summary>Proxy networks in CIDR notation, e.g. <c>10.0.0.0/24</c>.</summary>
+        public string[] KnownNetworks { get; set; } = [];
+    }
+
+    /// <summary>What the site does when it is reached over TLS (directly, or through a trusted proxy saying <c>X-Forwarded-Proto: https</c>).</summary>
+    public sealed class HttpsOptions
+    {
+        /// <summary>Redirect plain HTTP to HTTPS once an HTTPS port is known (a Kestrel HTTPS endpoint, or <see cref="Port"/>).</summary>
+        public bool Redirect { get; set; } = true;
+
+        /// <summary>The public HTTPS port to redirect to, for a TLS-terminating proxy; found from Kestrel's endpoints when empty.</summary>
+        public int? Port { get; set; }
+
+        /// <summary>How long browsers keep to HTTPS after an answer over it (<c>Strict-Transport-Security</c>); 0 sends none.</summary>
+        public int HstsMaxAgeDays { get; set; } = 365;
     }
 }

@@ -16,8 +16,7 @@ public static class EditorSignIn
     /// <summary>Picks the API key scheme for API requests carrying the header, the sign-in cookie otherwise (pages are for people).</summary>
     public const string Scheme = "Editor";
     public const string LoginPath = "/backoffice/login";
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    public const string CookieName = "course-backoffice";
 
     public static IServiceCollection AddEditorSignIn(this IServiceCollection services)
     {
@@ -32,7 +31,7 @@ public static class EditorSignIn
         {
             cookie.LoginPath = LoginPath;
             cookie.AccessDeniedPath = LoginPath;
-            cookie.Cookie.Name = "course-backoffice";
+            cookie.Cookie.Name = CookieName;
             // Strict: no other site can make a browser send it, which guards the JSON editor API (no antiforgery token there).
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.HttpOnly = true;
@@ -45,9 +44,8 @@ public static class EditorSignIn
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.Password.RequiredLength = 10;
-                identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-                identity.Lockout.DefaultLockoutTimeSpan = Lockout;
+                // SignInThrottle slows guessing instead: Identity's lockout would let anyone lock an editor out.
+                identity.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CourseDbContext>()
@@ -55,6 +53,9 @@ public static class EditorSignIn
         // Identity's stores take the context per request; the rest of the site uses the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContext());
         services.AddScoped<EditorAccounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ApiKeyFailures>();
+        services.AddSingleton<DeviceCookies>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy.Name, policy => policy

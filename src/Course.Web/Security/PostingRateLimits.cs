@@ -38,8 +38,8 @@ public static class PostingRateLimits
             })
             : RateLimitPartition.GetNoLimiter("");
 
-    // Behind a proxy this is the proxy's address unless forwarded headers are configured for it.
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address: a proxy's own, unless it is one of <c>Course:ForwardedHeaders</c>' trusted proxies.</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class CommentModerationTests(ModeratedCommentSite comments) : ICla
     private async Task<JsonElement> VisibleAsync() => await (await visitor.GetAsync(CommentSite.CommentsPath)).JsonAsync(HttpStatusCode.OK);
 
     private async Task<List<JsonElement>> QueueAsync(string? state = null) =>
-        (await (await editor.GetAsync(state is null ? Manage : $"{Manage}?state={state}")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        (await (await editor.GetAsync(state is null ? Manage : $"{Manage}?state={state}")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
 
     private static JsonElement? Find(JsonElement list, Guid id) =>
         list.GetProperty("comments").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(c => c!.Value.GetProperty("id").GetGuid() == id);
@@ -96,5 +96,25 @@ public sealed class CommentModerationTests(ModeratedCommentSite comments) : ICla
         await (await editor.PostAsync($"{Manage}/{Guid.NewGuid()}/approve", null)).ProblemAsync(HttpStatusCode.NotFound);
         await (await editor.PostAsync($"{Manage}/{Guid.NewGuid()}/reject", null)).ProblemAsync(HttpStatusCode.NotFound);
         await (await editor.DeleteAsync($"{Manage}/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_moderation_list_is_paged_with_items_total_page_and_page_size()
+    {
+        for (var i = 0; i < 7; i++) await PostAsync(new { author = "Pager", body = $"Queued {i}" });
+        var all = await (await editor.GetAsync($"{Manage}?pageSize=200")).JsonAsync(HttpStatusCode.OK);
+        var total = all.GetProperty("total").GetInt32();
+        Assert.True(total >= 7);
+
+        var second = await (await editor.GetAsync($"{Manage}?state=pending&page=2&pageSize=3")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(total, second.GetProperty("total").GetInt32());
+        Assert.Equal(2, second.GetProperty("page").GetInt32());
+        Assert.Equal(3, second.GetProperty("pageSize").GetInt32());
+        Assert.Equal(
+            all.GetProperty("items").EnumerateArray().Skip(3).Take(3).Select(c => c.GetProperty("id").GetGuid()),
+            second.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+
+        var bad = await (await editor.GetAsync($"{Manage}?page=0&pageSize=201")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["page", "pageSize"], bad.ErrorFields().Order());
     }
 }

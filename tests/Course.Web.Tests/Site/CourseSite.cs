@@ -23,8 +23,12 @@ public sealed class CourseSite : WebApplicationFactory<Program>
     /// <summary>Extra configuration a test class needs, e.g. <c>Course:ManagementApiKey</c>.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Services a test class adds or replaces, after the site's own.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> TestServices { get; set; } = _ => { };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => TestServices(services));
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:CourseDb", $"Data Source={DatabaseFile};Default Timeout=30");
         builder.UseSetting("Course:USync:Folder", USyncFolder);

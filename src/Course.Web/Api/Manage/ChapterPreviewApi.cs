@@ -42,5 +42,6 @@ internal static class ChapterPreviewApi
             return TypedResults.Ok(ChapterPreviewResponse.From(TableOfContentsParser.Parse(description, duration), duration));
         })
         .WithTags("Manage videos")
+        .Produces<ChapterPreviewResponse>()
         .ProducesValidationProblem();
 }
