@@ -50,6 +50,13 @@ public sealed class CaptionsTests(BrowserSite site)
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("() => [...document.querySelector('video').textTracks].some(t => t.kind === 'captions' && t.mode === 'showing')");
         Assert.Equal("true", await page.Locator("[data-captions-toggle]").GetAttributeAsync("aria-pressed"));
+
+        // The player's own CC button is the same switch: the transcript's toggle and the remembered choice follow it.
+        Assert.Equal("true", await page.Locator(".ctl-captions").GetAttributeAsync("aria-pressed"));
+        await page.Locator(".ctl-captions").ClickAsync();
+        Assert.Equal("false", await page.Locator("[data-captions-toggle]").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("disabled", await page.EvaluateAsync<string>("() => [...document.querySelector('video').textTracks].find(t => t.kind === 'captions').mode"));
+        Assert.False(await page.EvaluateAsync<bool>("() => JSON.parse(localStorage.getItem('course.captions')).on"));
     }
 
     [Fact]

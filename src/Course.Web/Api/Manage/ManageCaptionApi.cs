@@ -17,6 +17,7 @@ public static class ManageCaptionApi
         // No Accepts metadata: routing would answer 415 before authorization does; the handler checks the media type.
         captions.MapPut("/{lang}", PutTrack)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Sets the video's captions in one language (label from ?label=, kept or named after the language when absent).");
         captions.MapGet("/{lang}", GetTrack).WithSummary("The draft's captions in one language, as normalised WebVTT.");
         captions.MapDelete("/{lang}", DeleteTrack).WithSummary("Removes the video's captions in one language.");

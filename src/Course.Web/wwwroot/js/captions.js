@@ -1,5 +1,5 @@
 // Captions and the transcript panel, beside the player (player.js): uses only the player's interface
-// (window.coursePlayer: seek(seconds), onTime(callback)) and the <video>'s caption tracks.
+// (window.coursePlayer: seek, onTime, shortcut, on("captions")) and the <video>'s caption tracks.
 // - the captions button and the C key turn captions on and off; the language picked is used for both the
 //   captions and the transcript, and the choice is remembered (localStorage "course.captions");
 // - the cue being said is marked and kept in sight inside the panel (the page itself never scrolls), unless
@@ -56,28 +56,16 @@
 
   toggle?.addEventListener("click", () => setCaptions(!choice.on));
   picker?.addEventListener("change", () => { choice.language = picker.value; remember(); apply(); });
-  // The player's own captions button (player.js, when it has one) toggles the same choice.
-  document.addEventListener("course:captions-toggle", () => setCaptions(!choice.on));
   // The player's C shortcut and its own captions button follow the same remembered choice.
-  if (typeof player.shortcut === "function") {
-    player.shortcut("c", () => setCaptions(!choice.on));
-    player.on?.("captions", (track) => {
-      const on = Boolean(track);
-      if (on === choice.on && (!track || track.language === choice.language)) return;
-      choice.on = on;
-      if (track) choice.language = languages.find((l) => l.toLowerCase() === track.language.toLowerCase()) ?? choice.language;
-      remember();
-      apply();
-    });
-  } else {
-    document.addEventListener("keydown", (event) => {
-      if (event.key !== "c" && event.key !== "C") return;
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (event.target.closest("input, textarea, select, [contenteditable]")) return;
-      event.preventDefault();
-      setCaptions(!choice.on);
-    });
-  }
+  player.shortcut("c", () => setCaptions(!choice.on));
+  player.on("captions", (track) => {
+    const on = Boolean(track);
+    if (on === choice.on && (!track || track.language === choice.language)) return;
+    choice.on = on;
+    if (track) choice.language = languages.find((l) => l.toLowerCase() === track.language.toLowerCase()) ?? choice.language;
+    remember();
+    apply();
+  });
 
   // --- the line being said ---
   let current = null;
