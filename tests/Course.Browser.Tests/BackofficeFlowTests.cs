@@ -7,8 +7,7 @@ namespace Course.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class BackofficeFlowTests(BrowserSite site)
 {
-    [Fact]
-    public async Task An_editor_publishes_a_video_whose_description_had_a_line_error()
+    private async Task<IPage> SignInAsync()
     {
         var page = await site.OpenAsync("/backoffice");
         await page.WaitForURLAsync("**/backoffice/login**");
@@ -16,6 +15,41 @@ public sealed class BackofficeFlowTests(BrowserSite site)
         await page.GetByLabel("Password").FillAsync(BrowserSite.EditorPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/backoffice");
+        return page;
+    }
+
+    [Fact]
+    public async Task An_uploaded_video_gets_a_poster_and_chapter_pictures_drawn_in_the_editors_browser()
+    {
+        var page = await SignInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New video" }).ClickAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Uploaded with pictures");
+        await page.GetByLabel("or upload a video file").SetInputFilesAsync(
+            Path.Combine(Course.Web.Tests.Site.Repository.Root, "src/Course.Web/wwwroot/media/sciatica-myofascial-release.webm"));
+        await page.GetByLabel("Duration in seconds").FillAsync("1260");
+        await page.Locator("[data-preview-description]").FillAsync("Uploaded.\n\n0:00 Start\n5:10 Undraping\n9:40 Hip rotators");
+        await Assertions.Expect(page.Locator("#chapter-preview .preview-chapters li")).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+        await page.WaitForURLAsync("**/backoffice/videos/edit/uploaded-with-pictures", new() { Timeout = 60_000 });
+
+        using var http = site.Api();
+        foreach (var picture in new[] { "poster.jpg", "chapter-0.jpg", "chapter-310.jpg", "chapter-580.jpg" })
+        {
+            var response = await http.GetAsync($"/media/uploaded-with-pictures.pictures/{picture}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(bytes is [0xFF, 0xD8, 0xFF, ..], $"{picture} is not a JPEG");
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await page.GotoAsync("/videos/uploaded-with-pictures");
+        await Assertions.Expect(page.Locator("video")).ToHaveAttributeAsync("poster", "/media/uploaded-with-pictures.pictures/poster.jpg");
+        await Assertions.Expect(page.Locator("li.chapter[data-chapter-start=\"310\"] img.chapter-thumbnail")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task An_editor_publishes_a_video_whose_description_had_a_line_error()
+    {
+        var page = await SignInAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New video" }).ClickAsync();
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Hip rotators in the browser");

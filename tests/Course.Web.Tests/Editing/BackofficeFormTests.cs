@@ -154,4 +154,45 @@ public sealed class BackofficeFormTests(EditorSite editors) : IClassFixture<Edit
         Assert.False(Directory.Exists(editors.MediaFolder) && Directory.EnumerateFiles(editors.MediaFolder, "refused*").Any());
         Assert.Equal(HttpStatusCode.NotFound, (await editors.Api().GetAsync("/api/manage/videos/" + Course.Core.Content.Slug.From(fields["Form.Title"]))).StatusCode);
     }
+
+    [Theory]
+    [InlineData("cover.jpg", "is not a video picture's name")]
+    [InlineData("poster.png.jpg", "is not a video picture's name")]
+    [InlineData("poster.jpg", "is not a JPEG image")]
+    public async Task Pictures_that_are_not_a_videos_jpegs_are_refused_and_nothing_is_saved(string fileName, string message)
+    {
+        var browser = await editors.SignedInAsync();
+        var video = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "src", "Course.Web", "wwwroot", "media", "sciatica-myofascial-release.webm"));
+        var jpeg = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "src", "Course.Web", "wwwroot", "media", "sciatica-myofascial-release.pictures", "poster.jpg"));
+        var fields = VideoFields("0:00 One\n1:00 Two\n2:00 Three");
+        fields["Form.Title"] = "Pictured " + Path.GetFileNameWithoutExtension(fileName).Replace('.', ' ');
+        fields["Form.Source"] = "";
+        var picture = message.Contains("JPEG") ? "\u0089PNG not a jpeg"u8.ToArray() : jpeg;
+
+        var response = await EditorSite.PostMultipartAsync(browser, NewVideo, NewVideo + "?handler=Save", fields,
+            ("Upload", "clip.webm", video), ("Pictures", "chapter-60.jpg", jpeg), ("Pictures", fileName, picture));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(Directory.Exists(editors.MediaFolder) && Directory.EnumerateFileSystemEntries(editors.MediaFolder, "pictured*").Any());
+        Assert.Equal(HttpStatusCode.NotFound, (await editors.Api().GetAsync("/api/manage/videos/" + Course.Core.Content.Slug.From(fields["Form.Title"]))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pictures_sent_with_an_uploaded_video_are_kept_beside_it_and_shown()
+    {
+        var browser = await editors.SignedInAsync();
+        var video = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "src", "Course.Web", "wwwroot", "media", "sciatica-myofascial-release.webm"));
+        var jpeg = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "src", "Course.Web", "wwwroot", "media", "sciatica-myofascial-release.pictures", "poster.jpg"));
+        var fields = VideoFields("0:00 One\n1:00 Two\n2:00 Three");
+        fields["Form.Title"] = "Pictured upload";
+        fields["Form.Source"] = "";
+
+        var created = await EditorSite.PostMultipartAsync(browser, NewVideo, NewVideo + "?handler=Save", fields,
+            ("Upload", "clip.webm", video), ("Pictures", "poster.jpg", jpeg), ("Pictures", "chapter-60.jpg", jpeg));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(jpeg, await editors.Site.CreateClient().GetByteArrayAsync("/media/pictured-upload.pictures/chapter-60.jpg"));
+        Assert.Equal(["chapter-60.jpg", "poster.jpg"], Directory.EnumerateFiles(Path.Combine(editors.MediaFolder, "pictured-upload.pictures")).Select(Path.GetFileName).Order());
+    }
 }

@@ -73,11 +73,11 @@ public sealed partial class EditorSite : IDisposable
 
     /// <summary>Posts a multipart form (the video form, which takes uploads) with the antiforgery token read from <paramref name="page"/>.</summary>
     public static async Task<HttpResponseMessage> PostMultipartAsync(
-        HttpClient browser, string page, string action, Dictionary<string, string> fields, (string Field, string FileName, byte[] Bytes)? file = null)
+        HttpClient browser, string page, string action, Dictionary<string, string> fields, params (string Field, string FileName, byte[] Bytes)[] files)
     {
         var form = new MultipartFormDataContent { { new StringContent(await AntiforgeryTokenAsync(browser, page)), "__RequestVerificationToken" } };
         foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        if (file is { } upload) form.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
+        foreach (var upload in files) form.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
         return await browser.PostAsync(action, form);
     }
 

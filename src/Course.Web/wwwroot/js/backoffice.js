@@ -41,6 +41,7 @@
     for (const chapter of preview.chapters) {
       const item = element("li");
       item.dataset.line = chapter.line;
+      item.dataset.start = chapter.start;
       item.append(element("time", "", chapter.time), ` ${chapter.title} `,
         element("span", "meta", chapter.line > 0 ? `line ${chapter.line}` : "implied"));
       chapters.append(item);

@@ -13,10 +13,12 @@ namespace Course.Web.Pages.Backoffice.Videos;
 /// source, the chapters its description gives with every problem at its line, each chapter's
 /// techniques and notes, its state and its versions.
 /// </summary>
-public sealed class EditModel(VideoService videos, TechniqueService techniques, MediaLibrary media) : EditorPage
+public sealed class EditModel(VideoService videos, TechniqueService techniques, MediaLibrary media, VideoPictures pictures) : EditorPage
 {
     [BindProperty] public VideoForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The poster and chapter frames the editor's browser drew from the video file (video-pictures.js).</summary>
+    [BindProperty] public List<IFormFile> Pictures { get; set; } = [];
     [BindProperty] public List<ChapterForm> Chapters { get; set; } = [];
 
     /// <summary>The stored video; null while creating one.</summary>
@@ -39,6 +41,13 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
 
     public async Task<IActionResult> OnPostSaveAsync(string? slug, CancellationToken cancellationToken)
     {
+        var pictureErrors = new InputErrors();
+        await pictures.CheckAsync(Pictures, pictureErrors, cancellationToken);
+        if (pictureErrors.Any)
+        {
+            ShowErrors(pictureErrors);
+            return await ShowAsync(slug, cancellationToken);
+        }
         if (Upload is not null)
         {
             var errors = new InputErrors();
@@ -54,6 +63,7 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
             : await videos.UpdateAsync(slug, Form.ToInput(), BaseVersion, cancellationToken);
         // Nothing half-saved: an upload for a video that was not saved goes with it.
         if (Upload is not null && result.Outcome != EditOutcome.Done) media.Forget(Form.Source!);
+        if (result.Outcome == EditOutcome.Done && Form.Source is { } saved) await pictures.SaveAsync(saved, Pictures);
         return await AfterChangeAsync(result, v => v.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
     }
 
