@@ -19,7 +19,7 @@ public static class SearchApi
                 CourseSearcher searcher, PublishedContentCache cache) =>
             {
                 var errors = new InputErrors();
-                var request = SearchInputRules.Check(Input(q, type, muscle, region, page, pageSize), searcher.Schema, errors);
+                var request = SearchInputRules.Check(CourseSearchInput.From(q, type, muscle, region, page, pageSize), searcher.Schema, errors);
                 if (request is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The search was not run: fix the parameters listed.");
                 return TypedResults.Ok(SearchResponse.From(TranscriptHits.Locate(searcher.Search(request)), cache.Current));
             })
@@ -33,14 +33,4 @@ public static class SearchApi
             .WithName("Suggest");
         return endpoints;
     }
-
-    public static SearchInput Input(string? q, string[]? type, string[]? muscle, string[]? region, string? page, string? pageSize) => new(
-        q,
-        new Dictionary<string, IReadOnlyList<string?>>
-        {
-            [CourseIndexSchema.Type] = type ?? [],
-            [CourseIndexSchema.Muscle] = muscle ?? [],
-            [CourseIndexSchema.Region] = region ?? [],
-        },
-        page, pageSize);
 }

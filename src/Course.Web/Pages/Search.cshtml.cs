@@ -42,7 +42,7 @@ public sealed class SearchModel(CourseSearcher searcher, PublishedContentCache c
         Published = cache.Current;
         Query = SearchInputRules.Cut(q?.Trim() ?? "");
         var errors = new InputErrors();
-        Asked = SearchInputRules.Check(SearchApi.Input(q, type, muscle, region, pageNumber, pageSize), searcher.Schema, errors);
+        Asked = SearchInputRules.Check(CourseSearchInput.From(q, type, muscle, region, pageNumber, pageSize), searcher.Schema, errors);
         if (Asked is null)
         {
             Errors = errors.ToDictionary();

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Course.Core.Content;
 
-namespace Course.Web.Seo;
+namespace Course.Core.Content;
 
 /// <summary>
 /// schema.org <c>VideoObject</c> with one <c>Clip</c> per chapter and a <c>SeekToAction</c>,
