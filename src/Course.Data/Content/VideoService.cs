@@ -1,3 +1,4 @@
+using Course.Core.Captions;
 using Course.Core.Chapters;
 using Course.Core.Content;
 using Course.Core.Editing;
@@ -9,7 +10,8 @@ namespace Course.Data.Content;
 
 /// <summary>
 /// Videos through the generic <see cref="ContentService{TContent, TRecord}"/>; on top, what only a video has: its
-/// description parsed into chapters, and the chapters' techniques and notes.
+/// description parsed into chapters, the chapters' techniques and notes, and its caption tracks (part of the video like
+/// its chapters: drafts, versions, publishing and restore go through the same path).
 /// </summary>
 public sealed class VideoService(ContentWriting writing) : ContentService<Video, VideoRecord>(writing)
 {
@@ -31,6 +33,7 @@ public sealed class VideoService(ContentWriting writing) : ContentService<Video,
     {
         Title = snapshot.Title, Slug = snapshot.Slug, Source = snapshot.Source, Duration = snapshot.Duration,
         Description = snapshot.Description, Chapters = ChapterSpans.WithEnds(snapshot.Chapters, snapshot.Duration),
+        Captions = snapshot.Captions,
     };
 
     /// <summary>Parses the description into chapters and saves a draft.</summary>
@@ -116,6 +119,29 @@ public sealed class VideoService(ContentWriting writing) : ContentService<Video,
             }
             : c), [], cancellationToken);
     }
+
+    /// <summary>
+    /// Sets the video's captions in one language from a WebVTT or SubRip file, in place of the track it had in
+    /// that language (whose label stays unless a new one is given). A file with any problem changes nothing.
+    /// </summary>
+    public async Task<EditResult<Video>> SetCaptionsAsync(string slug, CaptionUpload upload, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(slug, cancellationToken) is not { } current) return EditResult<Video>.NotFound();
+        var errors = new InputErrors();
+        var existing = current.CaptionsIn(LanguageTag.Normalize(upload.Language) ?? "");
+        var track = CaptionRules.CheckTrack(upload.Language, string.IsNullOrWhiteSpace(upload.Label) ? existing?.Label : upload.Label, errors);
+        var check = CaptionRules.Check(upload.File.Span, upload.Format, current.Duration);
+        foreach (var problem in check.Problems) errors.Add("captions", problem.ToString());
+        if (track is not var (language, label) || errors.Any) return EditResult<Video>.Invalid(errors);
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, video => video.WithCaptions(new CaptionTrack
+        {
+            Key = video.CaptionsIn(language)?.Key ?? Guid.NewGuid(), Language = language, Label = label, Cues = check.Cues,
+        }), [], cancellationToken);
+    }
+
+    /// <summary>Removes the video's captions in <paramref name="language"/>; not found when it has none.</summary>
+    public Task<EditResult<Video>> RemoveCaptionsAsync(string slug, string language, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, expectedVersion, ContentChange.Saved, video => video.CaptionsIn(language) is null ? null : video.WithoutCaptions(language), [], cancellationToken);
 
     private static Video WithChapters(Video video, Func<Chapter, Chapter> change) =>
         video with { Chapters = video.Chapters.Select(change).ToList() };

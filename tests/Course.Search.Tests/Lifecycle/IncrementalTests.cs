@@ -24,7 +24,7 @@ public sealed class IncrementalTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Video Video => seed.Content.Videos.Single();
+    private Video Video => seed.Content.Videos.Single(v => v.Slug == SeedCourse.VideoSlug);
 
     [Fact]
     public async Task Each_batch_is_one_commit_carrying_its_last_instruction()
