@@ -26,7 +26,7 @@ public sealed class TranscriptSearchTests : IAsyncLifetime
         index = CourseIndex.Open(folder.Path, CourseIndexSchema.Definition);
         await index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators));
         searcher = new CourseSearcher(index, SeedCourse.Synonyms());
-        indexing = new ContentIndexing(index, populators, _ => Task.FromResult("stamp"));
+        indexing = new ContentIndexing(index, populators);
     }
 
     public Task DisposeAsync()
@@ -88,18 +88,18 @@ public sealed class TranscriptSearchTests : IAsyncLifetime
     {
         var demo = Demo;
         content = new PublishedContent(content.Videos.Where(v => v.Key != demo.Key), content.Techniques);
-        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Video, demo.Key, ContentChange.Unpublished), default);
+        await indexing.FollowAsync(new PublishedContentChanged([new ContentChangedNotification(ContentKind.Video, demo.Key, ContentChange.Unpublished)], 1), default);
         Assert.Equal(0, Search("tolerate pressure").Total);
 
         content = new PublishedContent([.. content.Videos, demo], content.Techniques);
-        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Video, demo.Key, ContentChange.Published), default);
+        await indexing.FollowAsync(new PublishedContentChanged([new ContentChangedNotification(ContentKind.Video, demo.Key, ContentChange.Published)], 1), default);
         Assert.Equal(58, Search("tolerate pressure").Hits[0].Number(CourseIndexSchema.Start));
     }
 
     [Fact]
     public async Task Saving_the_video_again_keeps_one_copy_of_each_passage()
     {
-        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Video, Demo.Key, ContentChange.Saved), default);
+        await indexing.FollowAsync(new PublishedContentChanged([new ContentChangedNotification(ContentKind.Video, Demo.Key, ContentChange.Saved)], 1), default);
         Assert.Equal(1, Search("\"tolerate pressure\"").Total);
     }
 }
