@@ -1,3 +1,5 @@
+using Course.Core.Content;
+
 namespace Course.Data.USync;
 
 /// <summary>
@@ -23,10 +25,10 @@ public static class CourseSchema
     public static class Chapter
     {
         public const string Alias = "chapter";
-        public const string Title = "title";
-        public const string Start = "start";
-        public const string Techniques = "techniques";
-        public const string Notes = "notes";
+        public const string Title = ChapterBlockList.Title;
+        public const string Start = ChapterBlockList.Start;
+        public const string Techniques = ChapterBlockList.Techniques;
+        public const string Notes = ChapterBlockList.Notes;
     }
 
     /// <summary>Document type <c>technique</c>, allowed at the root.</summary>

@@ -23,7 +23,7 @@ public sealed class USyncContentSerializer
             [CourseSchema.CourseVideo.Source] = video.Source,
             [CourseSchema.CourseVideo.Duration] = video.Duration?.ToString(CultureInfo.InvariantCulture) ?? "",
             [CourseSchema.CourseVideo.Description] = video.Description,
-            [CourseSchema.CourseVideo.Chapters] = ChapterBlockList.Write(video.Chapters),
+            [CourseSchema.CourseVideo.Chapters] = ChapterBlockListWriter.Write(video.Chapters),
         });
 
     // Technique has no sort order of its own: uSync's SortOrder is written as 0.

@@ -1,53 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Course.Core.Content;
 
-namespace Course.Data.USync;
+namespace Course.Core.Content;
 
 /// <summary>
 /// A video's chapters as the value of its <c>chapters</c> property: an Umbraco 15+ block list of
-/// <c>chapter</c> elements (<c>contentData</c>, <c>expose</c>, <c>layout</c>, <c>settingsData</c>).
+/// <c>chapter</c> elements (<c>contentData</c>, <c>expose</c>, <c>layout</c>, <c>settingsData</c>), each with a
+/// title, a start, the techniques it shows (a tree picker's document udis) and notes. Read by the Course
+/// site's uSync import and by the Umbraco package, which finds the same value in the site's content.
 /// </summary>
-internal static class ChapterBlockList
+public static class ChapterBlockList
 {
-    private const string LayoutAlias = "Umbraco.BlockList";
+    public const string LayoutAlias = "Umbraco.BlockList";
 
-    public static string Write(IReadOnlyList<Chapter> chapters)
-    {
-        if (chapters.Count == 0) return "";
-        var elementType = CourseSchema.ChapterType;
-        var json = new JsonObject
-        {
-            ["contentData"] = new JsonArray(chapters.Select(chapter => (JsonNode)new JsonObject
-            {
-                ["contentTypeKey"] = elementType.Key,
-                ["key"] = chapter.Key,
-                ["values"] = new JsonArray(
-                    Value(CourseSchema.Chapter.Notes, chapter.Notes),
-                    Value(CourseSchema.Chapter.Start, chapter.Start),
-                    Value(CourseSchema.Chapter.Techniques, string.Join(",", chapter.TechniqueKeys.Select(Udi.ForDocument))),
-                    Value(CourseSchema.Chapter.Title, chapter.Title)),
-            }).ToArray()),
-            // Umbraco shows only the blocks listed here; every chapter is shown.
-            ["expose"] = new JsonArray(chapters.Select(chapter => (JsonNode)new JsonObject
-            {
-                ["contentKey"] = chapter.Key,
-                ["culture"] = null,
-                ["segment"] = null,
-            }).ToArray()),
-            ["layout"] = new JsonObject
-            {
-                [LayoutAlias] = new JsonArray(chapters.Select(chapter => (JsonNode)new JsonObject
-                {
-                    ["contentKey"] = chapter.Key,
-                    ["settingsKey"] = null,
-                }).ToArray()),
-            },
-            ["settingsData"] = new JsonArray(),
-        };
-        return SortedJson.Write(json);
-    }
+    /// <summary>The aliases of the <c>chapter</c> element's properties.</summary>
+    public const string Title = "title", Start = "start", Techniques = "techniques", Notes = "notes";
+
+    /// <summary>Readers accept keys in any case, as uSync's own reader does.</summary>
+    private static readonly JsonNodeOptions ReadOptions = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>
     /// Chapters in layout order; Index, Slug and End follow from that order, the titles and
@@ -56,7 +27,7 @@ internal static class ChapterBlockList
     public static IReadOnlyList<Chapter> Read(string value, int? duration)
     {
         if (string.IsNullOrWhiteSpace(value)) return [];
-        var root = JsonNode.Parse(value, SortedJson.ReadOptions) as JsonObject
+        var root = JsonNode.Parse(value, ReadOptions) as JsonObject
             ?? throw new FormatException("the chapters value is not a JSON object");
 
         var elements = new Dictionary<Guid, JsonObject>();
@@ -76,10 +47,10 @@ internal static class ChapterBlockList
             return (Key: key, Values: ValuesByAlias(element), Where: $"{where} ({key})");
         }).ToList();
 
-        var starts = blocks.Select(block => Start(block.Values, block.Where)).ToList();
+        var starts = blocks.Select(block => StartOf(block.Values, block.Where)).ToList();
         return blocks.Select((block, index) =>
         {
-            var title = Text(block.Values, CourseSchema.Chapter.Title);
+            var title = Text(block.Values, Title);
             if (string.IsNullOrWhiteSpace(title)) throw new FormatException($"{block.Where} has no title");
             return new Chapter
             {
@@ -89,20 +60,11 @@ internal static class ChapterBlockList
                 Slug = Slug.From(title),
                 Start = starts[index],
                 End = index + 1 < starts.Count ? starts[index + 1] : duration,
-                TechniqueKeys = TechniqueKeys(Text(block.Values, CourseSchema.Chapter.Techniques), block.Where),
-                Notes = Text(block.Values, CourseSchema.Chapter.Notes),
+                TechniqueKeys = TechniqueKeys(Text(block.Values, Techniques), block.Where),
+                Notes = Text(block.Values, Notes),
             };
         }).ToList();
     }
-
-    private static JsonObject Value(string alias, JsonNode? value) => new()
-    {
-        ["alias"] = alias,
-        ["culture"] = null,
-        ["editorAlias"] = CourseSchema.ChapterType.Property(alias).DataType.Editor.Alias,
-        ["segment"] = null,
-        ["value"] = value,
-    };
 
     private static Guid Key(JsonObject? item, string name, string where) =>
         Guid.TryParse(StringOf(item?[name]), out var key) ? key : throw new FormatException($"{where} has no valid \"{name}\"");
@@ -127,9 +89,9 @@ internal static class ChapterBlockList
         return values;
     }
 
-    private static int Start(Dictionary<string, JsonNode?> values, string where)
+    private static int StartOf(Dictionary<string, JsonNode?> values, string where)
     {
-        values.TryGetValue(CourseSchema.Chapter.Start, out var node);
+        values.TryGetValue(Start, out var node);
         if (node is JsonValue value)
         {
             if (value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) && number >= 0) return number;
