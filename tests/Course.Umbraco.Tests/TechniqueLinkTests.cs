@@ -119,7 +119,7 @@ public sealed class TechniqueLinkTests : IDisposable
         var video = UmbracoContent.Video("Sciatica myofascial release techniques", "sciatica-myofascial-release-techniques",
             Value(node, CourseDocumentTypes.VideoProperties.Description), duration: 1260, chapters: chapters,
             key: Guid.Parse((string)node.Attribute("Key")!));
-        return (video, ChapterBlockList.Read(chapters, 1260));
+        return (video, ChapterBlocks.Read(chapters, 1260));
     }
 
     /// <summary>Every technique node of the uSync content, with its own key (the chapters' tree pickers name them by it).</summary>

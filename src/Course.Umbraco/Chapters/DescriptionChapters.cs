@@ -42,7 +42,7 @@ public sealed record DescriptionChapters(string Description, TableOfContents Tab
         if (chaptersValue is not string { Length: > 0 } json) return [];
         try
         {
-            return ChapterBlockList.Read(json, duration);
+            return ChapterBlocks.Read(json, duration);
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {

@@ -25,6 +25,7 @@ public sealed class SearchModel(CourseSearcher searcher, PublishedContentCache c
         [CourseIndexSchema.Chapter] = "Chapters",
         [CourseIndexSchema.Video] = "Videos",
         [CourseIndexSchema.Comment] = "Comments",
+        [CourseIndexSchema.Transcript] = "Said in the videos",
     };
 
     public PublishedContent Published { get; private set; } = PublishedContent.Empty;
@@ -48,7 +49,7 @@ public sealed class SearchModel(CourseSearcher searcher, PublishedContentCache c
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (Asked.Text.Length > 0) Results = searcher.Search(Asked);
+        if (Asked.Text.Length > 0) Results = TranscriptHits.Locate(searcher.Search(Asked));
         return Page();
     }
 
