@@ -101,6 +101,43 @@ public sealed class CaptionApiTests(EditorSite editors) : IClassFixture<EditorSi
         Assert.Equal(versions, (await api.GetFromJsonAsync<JsonElement>($"/api/manage/videos/{slug}/versions")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task Caption_changes_take_if_match_with_the_videos_version_and_a_stale_one_changes_nothing()
+    {
+        var api = editors.Api();
+        var slug = await editors.CreateVideoAsync("Captions over a version", Chapters, duration: 60);
+        var start = (await api.GetAsync($"/api/manage/videos/{slug}")).Headers.ETag!.Tag;
+
+        var put = await Send(HttpMethod.Put, $"/api/manage/videos/{slug}/captions/en", start, File(Srt, "application/x-subrip"));
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        var saved = put.Headers.ETag!.Tag;
+        Assert.NotEqual(start, saved);
+        Assert.Equal(saved, $"\"{(await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32()}\"");
+        Assert.Equal(saved, (await api.GetAsync($"/api/manage/videos/{slug}/captions/en")).Headers.ETag?.Tag);
+
+        // Someone saved captions since the version this client saw: its upload and its delete are refused, nothing changes.
+        var versions = (await api.GetFromJsonAsync<JsonElement>($"/api/manage/videos/{slug}/versions")).GetArrayLength();
+        foreach (var (method, content) in new[] { (HttpMethod.Put, File("WEBVTT\n\n00:02.000 --> 00:03.000\nLost?\n", "text/vtt")), (HttpMethod.Delete, null) })
+        {
+            var stale = await Send(method, $"/api/manage/videos/{slug}/captions/en", start, content);
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+            Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"the stored version is {saved.Trim('"')}",
+                (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("version")[0].GetString());
+        }
+        Assert.StartsWith("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nFind the", await api.GetStringAsync($"/api/manage/videos/{slug}/captions/en"));
+        Assert.Equal(versions, (await api.GetFromJsonAsync<JsonElement>($"/api/manage/videos/{slug}/versions")).GetArrayLength());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(HttpMethod.Delete, $"/api/manage/videos/{slug}/captions/en", saved, null)).StatusCode);
+
+        async Task<HttpResponseMessage> Send(HttpMethod method, string path, string ifMatch, HttpContent? content)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await api.SendAsync(request);
+        }
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/json")]
