@@ -71,7 +71,7 @@ public sealed class TechniqueLinkTests : IDisposable
         var course = new PublishedCourse();
         using var index = new LuceneCourseSearchIndex(folder, SynonymList.Empty, course);
         var handlers = new CourseContentNotifications(course, index);
-        await index.EnsureBuiltAsync(default);
+        await index.CatchUpAsync(default);
 
         await handlers.HandleAsync(new ContentPublishedNotification([video, .. techniques], new EventMessages()), default);
         Assert.Equal("/videos/sciatica-myofascial-release-techniques?t=880", Assert.Single(OpenFistsHit().Chapters!).Url);
