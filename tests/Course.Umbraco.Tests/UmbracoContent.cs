@@ -19,6 +19,7 @@ public static class UmbracoContent
         (CourseDocumentTypes.VideoProperties.Description, CourseChaptersDataEditor.Alias, ValueStorageType.Ntext),
         (CourseDocumentTypes.VideoProperties.Source, "Umbraco.TextBox", ValueStorageType.Nvarchar),
         (CourseDocumentTypes.VideoProperties.Duration, "Umbraco.Integer", ValueStorageType.Integer),
+        (CourseDocumentTypes.VideoProperties.Chapters, "Umbraco.BlockList", ValueStorageType.Ntext),
         (CourseDocumentTypes.VideoProperties.UrlName, "Umbraco.TextBox", ValueStorageType.Nvarchar));
 
     public static readonly ContentType TechniqueType = Type(CourseDocumentTypes.Technique,
@@ -28,19 +29,22 @@ public static class UmbracoContent
         (CourseDocumentTypes.TechniqueProperties.Regions, "Umbraco.Tags", ValueStorageType.Ntext),
         (CourseDocumentTypes.TechniqueProperties.UrlName, "Umbraco.TextBox", ValueStorageType.Nvarchar));
 
-    public static Content Video(string name, string slug, string description, int? duration = 1260, string source = "/media/sciatica.webm")
+    /// <param name="chapters">The <c>chapters</c> block list as Umbraco stores it (JSON), or none.</param>
+    public static Content Video(string name, string slug, string description, int? duration = 1260, string source = "/media/sciatica.webm",
+        string? chapters = null, Guid? key = null)
     {
-        var content = new Content(name, -1, VideoType) { Key = Guid.NewGuid() };
+        var content = new Content(name, -1, VideoType) { Key = key ?? Guid.NewGuid() };
         content.SetValue(CourseDocumentTypes.VideoProperties.Description, description);
+        content.SetValue(CourseDocumentTypes.VideoProperties.Chapters, chapters);
         content.SetValue(CourseDocumentTypes.VideoProperties.Source, source);
         content.SetValue(CourseDocumentTypes.VideoProperties.Duration, duration);
         content.SetValue(CourseDocumentTypes.VideoProperties.UrlName, slug);
         return Published(content);
     }
 
-    public static Content Technique(string name, string summary, string musclesJson)
+    public static Content Technique(string name, string summary, string musclesJson, Guid? key = null)
     {
-        var content = new Content(name, -1, TechniqueType) { Key = Guid.NewGuid() };
+        var content = new Content(name, -1, TechniqueType) { Key = key ?? Guid.NewGuid() };
         content.SetValue(CourseDocumentTypes.TechniqueProperties.Summary, summary);
         content.SetValue(CourseDocumentTypes.TechniqueProperties.Muscles, musclesJson);
         return Published(content);

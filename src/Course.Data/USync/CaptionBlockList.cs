@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Core.Captions;
+using Course.Core.Content;
 
 namespace Course.Data.USync;
 
@@ -19,7 +20,7 @@ internal static class CaptionBlockList
     ])).ToList());
 
     /// <summary>Tracks in layout order, each checked as an upload is. Throws <see cref="FormatException"/> or <see cref="JsonException"/>.</summary>
-    public static IReadOnlyList<CaptionTrack> Read(string value, int? duration) => BlockList.Read(value, "caption").Select(block =>
+    public static IReadOnlyList<CaptionTrack> Read(string value, int? duration) => BlockListReader.Read(value, "caption").Select(block =>
     {
         var errors = new Core.Editing.InputErrors();
         if (CaptionRules.CheckTrack(block.Text(CourseSchema.Caption.Language), block.Text(CourseSchema.Caption.Label), errors) is not var (language, label))

@@ -1,3 +1,5 @@
+using Course.Core.Content;
+
 namespace Course.Data.USync;
 
 /// <summary>
@@ -33,10 +35,10 @@ public static class CourseSchema
     public static class Chapter
     {
         public const string Alias = "chapter";
-        public const string Title = "title";
-        public const string Start = "start";
-        public const string Techniques = "techniques";
-        public const string Notes = "notes";
+        public const string Title = ChapterBlocks.Title;
+        public const string Start = ChapterBlocks.Start;
+        public const string Techniques = ChapterBlocks.Techniques;
+        public const string Notes = ChapterBlocks.Notes;
     }
 
     /// <summary>Document type <c>technique</c>, allowed at the root.</summary>

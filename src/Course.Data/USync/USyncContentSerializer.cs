@@ -120,7 +120,7 @@ public sealed class USyncContentSerializer
                     Source = Text(properties, CourseSchema.CourseVideo.Source),
                     Duration = duration,
                     Description = Text(properties, CourseSchema.CourseVideo.Description),
-                    Chapters = chaptersValue is null ? [] : BlockListValue(chaptersValue, "chapters", v => ChapterBlockList.Read(v, duration)),
+                    Chapters = chaptersValue is null ? [] : BlockListValue(chaptersValue, "chapters", v => ChapterBlocks.Read(v, duration)),
                     Captions = captionsValue is null ? [] : BlockListValue(captionsValue, "captions", v => CaptionBlockList.Read(v, duration)),
                     Published = published,
                     CreateDate = createDate,

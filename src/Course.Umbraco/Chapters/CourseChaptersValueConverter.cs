@@ -22,7 +22,12 @@ public sealed class CourseChaptersValueConverter : PropertyValueConverterBase
 
     public override object? ConvertIntermediateToObject(
         IPublishedElement owner, IPublishedPropertyType propertyType, PropertyCacheLevel referenceCacheLevel, object? inter, bool preview) =>
-        DescriptionChapters.Read(owner.Key, inter as string, Duration(owner));
+        Read(owner, inter as string, Duration(owner));
+
+    // The chapters block list's stored value (its source, not Umbraco's block models): the techniques of each chapter.
+    private static DescriptionChapters Read(IPublishedElement owner, string? description, int? duration) =>
+        DescriptionChapters.Read(owner.Key, description, duration,
+            DescriptionChapters.Attached(owner.GetProperty(VideoProperties.Chapters)?.GetSourceValue(), duration));
 
     private static int? Duration(IPublishedElement owner) => owner.GetProperty(VideoProperties.Duration)?.GetValue() switch
     {

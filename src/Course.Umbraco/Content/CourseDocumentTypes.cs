@@ -10,6 +10,8 @@ public static class CourseDocumentTypes
     public static class VideoProperties
     {
         public const string Description = "description";
+        /// <summary>The <c>chapter</c> block list: the techniques each chapter shows and notes (<c>ChapterBlocks</c>).</summary>
+        public const string Chapters = "chapters";
         public const string Source = "source";
         public const string Duration = "duration";
         public const string UrlName = "umbracoUrlName";
