@@ -15,6 +15,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 dotnet tool restore >/dev/null
+# The Umbraco package's backoffice extension: type check, manifest validation against Umbraco's schema, and the
+# committed bundle compared with a fresh build (installs the pinned npm packages when node_modules is missing).
+bash src/Course.Umbraco/Backoffice/build.sh --check
 dotnet build Course.sln -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)

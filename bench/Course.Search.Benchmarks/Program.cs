@@ -20,6 +20,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
 //   keystrokes <file>  write /api/search paths of the seed query set as typed, a path per keystroke (unique queries)
+//   transcripts [rounds] [videos]  the index without and with transcript passages of [videos] (2000) captioned videos, query times of both
 // Set BENCH_TABLE to a file to append the summary rows there (tools/bench-search.sh prints them as one table).
 var command = args.FirstOrDefault() ?? "index";
 var rounds = args.Length > 1 && int.TryParse(args[1], out var r) ? r : 50;
@@ -34,6 +35,9 @@ switch (command)
     case "database":
         await WriteDatabase(args[1]);
         break;
+    case "transcripts":
+        await TranscriptBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 2000, Path.Combine(RepositoryRoot(), "src", "Course.Web", "search-synonyms.txt"));
+        break;
     case "paths":
         File.WriteAllLines(args[1], QuerySet.All.Select(q => q.Path));
         break;
@@ -41,7 +45,7 @@ switch (command)
         File.WriteAllLines(args[1], QuerySet.Keystrokes(QuerySet.Seed).Select(q => q.Path));
         break;
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'; use index, seed, database, paths or keystrokes.");
+        Console.Error.WriteLine($"Unknown command '{command}'; use index, seed, database, paths, keystrokes or transcripts.");
         return 2;
 }
 return 0;

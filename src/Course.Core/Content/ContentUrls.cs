@@ -18,6 +18,11 @@ public static class ContentUrls
 
     public static string ChaptersTrack(Video video) => $"/videos/{video.Slug}/chapters.vtt";
 
+    public static string CaptionTrack(Video video, Captions.CaptionTrack track) => $"/videos/{video.Slug}/captions/{track.Language}.vtt";
+
+    /// <summary>The transcript page: every caption as a <c>?t=</c> link.</summary>
+    public static string Transcript(Video video) => $"/videos/{video.Slug}/transcript";
+
     public static string Technique(Technique technique) => $"/techniques/{technique.Slug}";
 
     /// <summary>The comment form, framed by the video page and chapter pages.</summary>

@@ -1,3 +1,5 @@
+using Course.Core.Captions;
+
 namespace Course.Core.Content;
 
 /// <summary>A tutorial video (document type <c>courseVideo</c>) with its chapters (element type <c>chapter</c>).</summary>
@@ -13,6 +15,8 @@ public sealed record Video
     /// <summary>The description as authored, table of contents included.</summary>
     public string Description { get; init; } = "";
     public IReadOnlyList<Chapter> Chapters { get; init; } = [];
+    /// <summary>Caption tracks, one per language, in editor order (element type <c>caption</c>).</summary>
+    public IReadOnlyList<CaptionTrack> Captions { get; init; } = [];
     public bool Published { get; init; }
     /// <summary>Published, and saved since: visitors still see the published version until it is published again.</summary>
     public bool HasUnpublishedChanges { get; init; }
@@ -24,6 +28,23 @@ public sealed record Video
     /// exactly that one, or learns that someone else saved meanwhile (optimistic concurrency).
     /// </summary>
     public int Version { get; init; }
+
+    /// <summary>The track in <paramref name="language"/> (any casing), or null.</summary>
+    public CaptionTrack? CaptionsIn(string language) =>
+        Captions.FirstOrDefault(c => string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The video with <paramref name="track"/> in place of the track in its language, or added after the others.</summary>
+    public Video WithCaptions(CaptionTrack track) => this with
+    {
+        Captions = CaptionsIn(track.Language) is null
+            ? [.. Captions, track]
+            : Captions.Select(c => string.Equals(c.Language, track.Language, StringComparison.OrdinalIgnoreCase) ? track : c).ToList(),
+    };
+
+    public Video WithoutCaptions(string language) => this with
+    {
+        Captions = Captions.Where(c => !string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase)).ToList(),
+    };
 
     /// <summary>The description's opening line, for lists, link previews and structured data.</summary>
     public string Summary =>

@@ -1,3 +1,4 @@
+using Course.Core.Captions;
 using Course.Core.Chapters;
 using Course.Core.Content;
 using Course.Core.Editing;
@@ -135,6 +136,29 @@ public sealed class VideoService(
             : c), [], cancellationToken);
     }
 
+    /// <summary>
+    /// Sets the video's captions in one language from a WebVTT or SubRip file, in place of the track it had in
+    /// that language (whose label stays unless a new one is given). A file with any problem changes nothing.
+    /// </summary>
+    public async Task<EditResult<Video>> SetCaptionsAsync(string slug, CaptionUpload upload, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(slug, cancellationToken) is not { } current) return EditResult<Video>.NotFound();
+        var errors = new InputErrors();
+        var existing = current.CaptionsIn(LanguageTag.Normalize(upload.Language) ?? "");
+        var track = CaptionRules.CheckTrack(upload.Language, string.IsNullOrWhiteSpace(upload.Label) ? existing?.Label : upload.Label, errors);
+        var check = CaptionRules.Check(upload.File.Span, upload.Format, current.Duration);
+        foreach (var problem in check.Problems) errors.Add("captions", problem.ToString());
+        if (track is not var (language, label) || errors.Any) return EditResult<Video>.Invalid(errors);
+        return await ChangeAsync(slug, expectedVersion, ContentChange.Saved, video => video.WithCaptions(new CaptionTrack
+        {
+            Key = video.CaptionsIn(language)?.Key ?? Guid.NewGuid(), Language = language, Label = label, Cues = check.Cues,
+        }), [], cancellationToken);
+    }
+
+    /// <summary>Removes the video's captions in <paramref name="language"/>; not found when it has none.</summary>
+    public Task<EditResult<Video>> RemoveCaptionsAsync(string slug, string language, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(slug, expectedVersion, ContentChange.Saved, video => video.CaptionsIn(language) is null ? null : video.WithoutCaptions(language), [], cancellationToken);
+
     /// <summary>The video's saved versions, newest first; null when there is no such video.</summary>
     public async Task<IReadOnlyList<ContentVersion>?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -154,6 +178,7 @@ public sealed class VideoService(
         {
             Title = snapshot.Title, Slug = snapshot.Slug, Source = snapshot.Source, Duration = snapshot.Duration,
             Description = snapshot.Description, Chapters = ChapterSpans.WithEnds(snapshot.Chapters, snapshot.Duration),
+            Captions = snapshot.Captions,
         }, [], cancellationToken);
     }
 

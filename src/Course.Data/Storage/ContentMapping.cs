@@ -1,3 +1,5 @@
+using System.Text;
+using Course.Core.Captions;
 using Course.Core.Comments;
 using Course.Core.Content;
 
@@ -35,6 +37,14 @@ internal static class ContentMapping
                 TechniqueKeys = c.TechniqueKeys.ToList(),
             }).ToList(),
             record.Duration),
+        Captions = record.Captions.OrderBy(c => c.SortOrder).Select(c => new CaptionTrack
+        {
+            Key = c.Key,
+            Language = c.Language,
+            Label = c.Label,
+            // Stored as normalised WebVTT, written by WebVttWriter: it always reads back.
+            Cues = CaptionRules.Check(Encoding.UTF8.GetBytes(c.WebVtt), CaptionFormat.WebVtt, null).Cues,
+        }).ToList(),
     };
 
     public static void CopyFrom(this VideoRecord record, Video video)
@@ -58,6 +68,17 @@ internal static class ContentMapping
             Start = c.Start,
             Notes = c.Notes,
             TechniqueKeys = c.TechniqueKeys.ToList(),
+        }).ToList();
+        // Tracks are updated in place by key; one dropped from the list is deleted as an orphan.
+        var captions = record.Captions.ToDictionary(c => c.Key);
+        record.Captions = video.Captions.Select((track, index) =>
+        {
+            var caption = captions.GetValueOrDefault(track.Key) ?? new CaptionRecord { Key = track.Key };
+            caption.SortOrder = index;
+            caption.Language = track.Language;
+            caption.Label = track.Label;
+            caption.WebVtt = track.ToWebVtt();
+            return caption;
         }).ToList();
     }
 

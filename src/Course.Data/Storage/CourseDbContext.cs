@@ -1,3 +1,4 @@
+using Course.Core.Captions;
 using Course.Core.Comments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
 {
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
     public DbSet<ChapterRecord> Chapters => Set<ChapterRecord>();
+    public DbSet<CaptionRecord> Captions => Set<CaptionRecord>();
     public DbSet<TechniqueRecord> Techniques => Set<TechniqueRecord>();
     public DbSet<CommentRecord> Comments => Set<CommentRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
@@ -31,6 +33,16 @@ public abstract class CourseDbContext(DbContextOptions options) : IdentityDbCont
             video.Property(v => v.Source).HasMaxLength(2000);
             video.Property(v => v.Version).IsConcurrencyToken();
             video.HasMany(v => v.Chapters).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
+            video.HasMany(v => v.Captions).WithOne().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
+            // Captions are part of the video like its chapters: every read of a video brings them.
+            video.Navigation(v => v.Captions).AutoInclude();
+        });
+        model.Entity<CaptionRecord>(caption =>
+        {
+            caption.ToTable("Captions");
+            caption.HasIndex(c => new { c.VideoId, c.Language }).IsUnique();
+            caption.Property(c => c.Language).HasMaxLength(35);
+            caption.Property(c => c.Label).HasMaxLength(CaptionRules.MaxLabelLength);
         });
         model.Entity<ChapterRecord>(chapter =>
         {

@@ -28,6 +28,20 @@ public sealed class VideoRecord
     /// <summary>Every change adds one; a concurrency token, so a save over a version someone else replaced fails.</summary>
     public int Version { get; set; }
     public List<ChapterRecord> Chapters { get; set; } = [];
+    public List<CaptionRecord> Captions { get; set; } = [];
+}
+
+/// <summary>A video's caption track in one language, kept as normalised WebVTT.</summary>
+public sealed class CaptionRecord
+{
+    public int Id { get; set; }
+    public int VideoId { get; set; }
+    public Guid Key { get; set; }
+    /// <summary>Position in the editor's order of tracks.</summary>
+    public int SortOrder { get; set; }
+    public string Language { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string WebVtt { get; set; } = "";
 }
 
 public sealed class ChapterRecord

@@ -1,3 +1,5 @@
+using Course.Core.Content;
+
 namespace Course.Data.USync;
 
 /// <summary>
@@ -17,16 +19,26 @@ public static class CourseSchema
         public const string Duration = "duration";
         public const string Description = "description";
         public const string Chapters = "chapters";
+        public const string Captions = "captions";
+    }
+
+    /// <summary>Element type <c>caption</c>: one block in a video's <c>captions</c> block list, a track in one language.</summary>
+    public static class Caption
+    {
+        public const string Alias = "caption";
+        public const string Language = "language";
+        public const string Label = "label";
+        public const string Track = "track";
     }
 
     /// <summary>Element type <c>chapter</c>: one block in a video's <c>chapters</c> block list.</summary>
     public static class Chapter
     {
         public const string Alias = "chapter";
-        public const string Title = "title";
-        public const string Start = "start";
-        public const string Techniques = "techniques";
-        public const string Notes = "notes";
+        public const string Title = ChapterBlocks.Title;
+        public const string Start = ChapterBlocks.Start;
+        public const string Techniques = ChapterBlocks.Techniques;
+        public const string Notes = ChapterBlocks.Notes;
     }
 
     /// <summary>Document type <c>technique</c>, allowed at the root.</summary>
@@ -51,11 +63,16 @@ public static class CourseSchema
 
     private static readonly Guid VideoKey = new("c8d1c344-c910-4ec7-9fcc-7d46f27af27a");
     private static readonly Guid ChapterKey = new("e9271bee-51d6-4046-bfb0-59a79aa55eea");
+    private static readonly Guid CaptionKey = new("5b0f4e8a-7c1d-4a57-9d3e-2f6b8c9a1e40");
     private static readonly Guid TechniqueKey = new("75ecc73f-a204-476a-a363-73dd48b3eb6a");
 
     internal static readonly DataTypeDefinition Chapters = new(
         new("1794ce8d-44d6-4ee6-aefe-62757e44276c"), "Chapters", PropertyEditor.BlockList,
         $$$"""{"blocks":[{"contentElementTypeKey":"{{{ChapterKey}}}","label":"{=title}"}],"useSingleBlockMode":false,"validationLimit":{"max":null,"min":null}}""");
+
+    internal static readonly DataTypeDefinition Captions = new(
+        new("0d9c3b7e-61a4-4f2e-8b5d-93c7e1f04a26"), "Captions", PropertyEditor.BlockList,
+        $$$"""{"blocks":[{"contentElementTypeKey":"{{{CaptionKey}}}","label":"{=label} ({=language})"}],"useSingleBlockMode":false,"validationLimit":{"max":null,"min":null}}""");
 
     // The v14+ backoffice filters a tree picker by document type key, not alias.
     internal static readonly DataTypeDefinition ChapterTechniques = new(
@@ -83,6 +100,20 @@ public static class CourseSchema
             new(new("a3cda6af-3f72-4920-9671-872385aaac6b"), CourseVideo.Chapters, "Chapters", Chapters, 3),
             new(new("fa670b8d-02be-4910-9c18-657027dca410"), CourseVideo.UrlName, "Slug", Textstring, 4,
                 Description: "The URL segment: lower case letters, digits and dashes."),
+            new(new("e2a7c5d1-3b8f-4e69-a0c4-7d1f2b9e8a53"), CourseVideo.Captions, "Captions", Captions, 5,
+                Description: "Caption tracks, one per language."),
+        ]);
+
+    internal static readonly DocumentTypeDefinition CaptionType = new(
+        CaptionKey, Caption.Alias, "Caption", "icon-subtitle", IsElement: true,
+        TabKey: new("a6e1d2c9-84b3-4f07-b5a2-1c9d7e3f6b18"),
+        [
+            new(new("c3f8a1b6-2d94-4e7a-9b05-6e2d4c8a1f37"), Caption.Language, "Language", Textstring, 0, Mandatory: true,
+                "A BCP 47 language tag: en, fr, pt-BR."),
+            new(new("71d4e9a2-5c38-4b1f-a6e7-0b9c2d5f8e14"), Caption.Label, "Label", Textstring, 1, Mandatory: true,
+                "What the player's captions menu shows."),
+            new(new("9a2b6c4d-1e7f-4850-b3a9-d5e8f1c27b46"), Caption.Track, "Track", Textarea, 2, Mandatory: true,
+                "The captions as WebVTT."),
         ]);
 
     internal static readonly DocumentTypeDefinition ChapterType = new(
@@ -111,10 +142,10 @@ public static class CourseSchema
                 Description: "The URL segment: lower case letters, digits and dashes."),
         ]);
 
-    internal static IReadOnlyList<DocumentTypeDefinition> DocumentTypes => [CourseVideoType, ChapterType, TechniqueType];
+    internal static IReadOnlyList<DocumentTypeDefinition> DocumentTypes => [CourseVideoType, ChapterType, CaptionType, TechniqueType];
 
     /// <summary>The data types Course defines itself (the built-in ones are only referenced).</summary>
-    internal static IReadOnlyList<DataTypeDefinition> OwnDataTypes => [Chapters, ChapterTechniques, Muscles, Regions];
+    internal static IReadOnlyList<DataTypeDefinition> OwnDataTypes => [Chapters, Captions, ChapterTechniques, Muscles, Regions];
 }
 
 /// <summary>A property editor: Umbraco's server-side alias and the v14+ backoffice UI that edits it.</summary>

@@ -24,6 +24,7 @@ public sealed class USyncContentSerializer
             [CourseSchema.CourseVideo.Duration] = video.Duration?.ToString(CultureInfo.InvariantCulture) ?? "",
             [CourseSchema.CourseVideo.Description] = video.Description,
             [CourseSchema.CourseVideo.Chapters] = ChapterBlockList.Write(video.Chapters),
+            [CourseSchema.CourseVideo.Captions] = CaptionBlockList.Write(video.Captions),
         });
 
     // Technique has no sort order of its own: uSync's SortOrder is written as 0.
@@ -110,6 +111,7 @@ public sealed class USyncContentSerializer
                 var durationValue = Value(properties, CourseSchema.CourseVideo.Duration);
                 int? duration = string.IsNullOrWhiteSpace(durationValue?.Value) ? null : Integer(durationValue, durationValue.Value);
                 var chaptersValue = Value(properties, CourseSchema.CourseVideo.Chapters);
+                var captionsValue = Value(properties, CourseSchema.CourseVideo.Captions);
                 return new USyncVideo(new Video
                 {
                     Key = key,
@@ -118,7 +120,8 @@ public sealed class USyncContentSerializer
                     Source = Text(properties, CourseSchema.CourseVideo.Source),
                     Duration = duration,
                     Description = Text(properties, CourseSchema.CourseVideo.Description),
-                    Chapters = chaptersValue is null ? [] : Chapters(chaptersValue, duration),
+                    Chapters = chaptersValue is null ? [] : BlockListValue(chaptersValue, "chapters", v => ChapterBlocks.Read(v, duration)),
+                    Captions = captionsValue is null ? [] : BlockListValue(captionsValue, "captions", v => CaptionBlockList.Read(v, duration)),
                     Published = published,
                     CreateDate = createDate,
                     UpdateDate = createDate, // uSync does not carry it
@@ -150,16 +153,16 @@ public sealed class USyncContentSerializer
 
         private static string Text(XElement? properties, string alias) => Value(properties, alias)?.Value ?? "";
 
-        private IReadOnlyList<Chapter> Chapters(XElement value, int? duration)
+        private IReadOnlyList<T> BlockListValue<T>(XElement value, string property, Func<string, IReadOnlyList<T>> read)
         {
             try
             {
-                return ChapterBlockList.Read(value.Value, duration);
+                return read(value.Value);
             }
             catch (JsonException e)
             {
                 // The JSON starts on the <Value> line, so its line numbers add up.
-                throw new USyncFormatException(new(fileName, LineOf(value) + (int)(e.LineNumber ?? 0), $"chapters: {e.Message}"));
+                throw new USyncFormatException(new(fileName, LineOf(value) + (int)(e.LineNumber ?? 0), $"{property}: {e.Message}"));
             }
             catch (FormatException e)
             {

@@ -3,7 +3,8 @@ using Course.Search.Indexing;
 namespace Course.Search.Content;
 
 /// <summary>
-/// The course index: one document per published technique, chapter and video, and per approved comment.
+/// The course index: one document per published technique, chapter and video, per approved comment, and per
+/// transcript passage (about half a minute of a caption track).
 /// Facets: <c>type</c>, <c>muscle</c>, <c>region</c>. Chapters carry their techniques' names, muscles and
 /// regions, so a search for a muscle lands on the second of the video that works it.
 /// </summary>
@@ -13,6 +14,7 @@ public static class CourseIndexSchema
     public const string Chapter = "chapter";
     public const string Video = "video";
     public const string Comment = "comment";
+    public const string Transcript = "transcript";
 
     public const string Type = IndexSchema.CategoryField;
     public const string Title = "title";
@@ -26,10 +28,13 @@ public static class CourseIndexSchema
     public const string Url = "url";
     public const string VideoSlug = "videoSlug";
     public const string Start = "start";
+    /// <summary>A transcript passage's chapter title, and its cues as lines of <c>second TAB text</c> (see <see cref="TranscriptHits"/>).</summary>
+    public const string ChapterTitle = "chapterTitle";
+    public const string Cues = "cues";
 
     public static readonly IndexSchema Definition = new(
-        version: "course-1",
-        categories: [Technique, Chapter, Video, Comment],
+        version: "course-2",
+        categories: [Technique, Chapter, Video, Comment, Transcript],
         titleField: Title, urlField: Url, snippetField: Body,
         fields:
         [
@@ -45,5 +50,7 @@ public static class CourseIndexSchema
             new(VideoSlug, FieldType.Keyword),
             new(Url, FieldType.StoredOnly),
             new(Start, FieldType.Int),
+            new(ChapterTitle, FieldType.StoredOnly),
+            new(Cues, FieldType.StoredOnly),
         ]);
 }

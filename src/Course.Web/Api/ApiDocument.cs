@@ -1,3 +1,4 @@
+using Course.Core.Chapters;
 using Course.Core.Comments;
 using Course.Core.Editing;
 using Course.Web.Api.Manage;

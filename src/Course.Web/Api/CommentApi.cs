@@ -4,7 +4,7 @@ using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
 using Course.Web.Api.Manage;
-using Course.Web.Comments;
+using Course.Rendering;
 using Course.Web.Security;
 using Course.Web.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -19,12 +19,12 @@ public static class SearchApi
                 CourseSearcher searcher, PublishedContentCache cache) =>
             {
                 var errors = new InputErrors();
-                var request = SearchInputRules.Check(Input(q, type, muscle, region, page, pageSize), searcher.Schema, errors);
+                var request = SearchInputRules.Check(CourseSearchInput.From(q, type, muscle, region, page, pageSize), searcher.Schema, errors);
                 if (request is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The search was not run: fix the parameters listed.");
-                return TypedResults.Ok(SearchResponse.From(searcher.Search(request), cache.Current));
+                return TypedResults.Ok(SearchResponse.From(TranscriptHits.Locate(searcher.Search(request)), cache.Current));
             })
             .WithName("Search")
-            .WithDescription($"Techniques, chapters, videos and comments. q is cut at {SearchLimits.MaxQueryLength} characters; pageSize 1–{SearchLimits.MaxPageSize}; page 1–{SearchLimits.MaxPage}.");
+            .WithDescription($"Techniques, chapters, videos, comments and transcript passages (a transcript hit's url starts the video where its words are said). q is cut at {SearchLimits.MaxQueryLength} characters; pageSize 1–{SearchLimits.MaxPageSize}; page 1–{SearchLimits.MaxPage}.");
         search.MapGet("/suggest", (string? q, CourseSearcher searcher) =>
             {
                 var typed = SearchInputRules.Cut(q ?? "");
@@ -33,14 +33,4 @@ public static class SearchApi
             .WithName("Suggest");
         return endpoints;
     }
-
-    public static SearchInput Input(string? q, string[]? type, string[]? muscle, string[]? region, string? page, string? pageSize) => new(
-        q,
-        new Dictionary<string, IReadOnlyList<string?>>
-        {
-            [CourseIndexSchema.Type] = type ?? [],
-            [CourseIndexSchema.Muscle] = muscle ?? [],
-            [CourseIndexSchema.Region] = region ?? [],
-        },
-        page, pageSize);
 }

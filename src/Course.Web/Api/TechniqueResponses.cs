@@ -1,15 +1,7 @@
 using Course.Core.Content;
+using Course.Search.Content;
 
 namespace Course.Web.Api;
-
-/// <summary>A chapter showing a technique: where it is (<c>url</c> starts the video there) and how pages cite it.</summary>
-public sealed record ChapterLinkResponse(
-    string VideoSlug, string VideoTitle, int Index, string Title, string Slug, int Start, int? End, string Url, string PageUrl, string Citation)
-{
-    public static ChapterLinkResponse From(ChapterLink link) => new(
-        link.Video.Slug, link.Video.Title, link.Chapter.Index, link.Chapter.Title, link.Chapter.Slug, link.Chapter.Start, link.Chapter.End,
-        ContentUrls.ChapterStart(link.Video, link.Chapter), ContentUrls.Chapter(link.Video, link.Chapter), link.Citation);
-}
 
 /// <summary>A published technique with back-links to every chapter that shows it.</summary>
 public sealed record TechniqueResponse(

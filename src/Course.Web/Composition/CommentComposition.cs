@@ -1,5 +1,5 @@
 using Course.Data.Content;
-using Course.Web.Comments;
+using Course.Rendering;
 
 namespace Course.Web.Composition;
 

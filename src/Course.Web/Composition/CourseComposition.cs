@@ -81,6 +81,7 @@ public static class CourseComposition
         app.MapOpenApi();
         app.MapVideoApi();
         app.MapChaptersTrack();
+        app.MapCaptionTracks();
         app.MapCommentApi();
         app.MapManageApi().MapManageComments();
         app.MapCourseSearch();

@@ -42,6 +42,11 @@ public static class SearchComposition
             var cache = sp.GetRequiredService<PublishedContentCache>();
             return new PublishedContentPopulator(() => cache.Current);
         });
+        services.AddSingleton<IIndexPopulator>(sp =>
+        {
+            var cache = sp.GetRequiredService<PublishedContentCache>();
+            return new TranscriptPopulator(() => cache.Current);
+        });
         services.AddSingleton<IIndexPopulator, CommentPopulator>();
         services.AddSingleton(_ => CourseIndex.Open(folder, CourseIndexSchema.Definition));
         services.AddSingleton<ContentStampReader>(sp => sp.GetRequiredService<IndexedContentStamp>().ReadAsync);

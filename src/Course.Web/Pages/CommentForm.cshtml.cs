@@ -3,7 +3,7 @@ using Course.Core.Comments;
 using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
-using Course.Web.Comments;
+using Course.Rendering;
 using Course.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -25,6 +25,7 @@ public sealed class SearchModel(CourseSearcher searcher, PublishedContentCache c
         [CourseIndexSchema.Chapter] = "Chapters",
         [CourseIndexSchema.Video] = "Videos",
         [CourseIndexSchema.Comment] = "Comments",
+        [CourseIndexSchema.Transcript] = "Said in the videos",
     };
 
     public PublishedContent Published { get; private set; } = PublishedContent.Empty;
@@ -41,14 +42,14 @@ public sealed class SearchModel(CourseSearcher searcher, PublishedContentCache c
         Published = cache.Current;
         Query = SearchInputRules.Cut(q?.Trim() ?? "");
         var errors = new InputErrors();
-        Asked = SearchInputRules.Check(SearchApi.Input(q, type, muscle, region, pageNumber, pageSize), searcher.Schema, errors);
+        Asked = SearchInputRules.Check(CourseSearchInput.From(q, type, muscle, region, pageNumber, pageSize), searcher.Schema, errors);
         if (Asked is null)
         {
             Errors = errors.ToDictionary();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (Asked.Text.Length > 0) Results = searcher.Search(Asked);
+        if (Asked.Text.Length > 0) Results = TranscriptHits.Locate(searcher.Search(Asked));
         return Page();
     }
 

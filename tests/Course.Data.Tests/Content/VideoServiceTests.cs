@@ -1,3 +1,4 @@
+using Course.Core.Captions;
 using Course.Core.Editing;
 using Course.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -86,13 +87,17 @@ public sealed class VideoServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deleting_removes_the_video_and_its_chapters()
+    public async Task Deleting_removes_the_video_and_its_chapters_and_captions()
     {
         await store.Videos.CreateAsync(new("Hip work", null, "https://youtu.be/dQw4w9WgXcQ", 120, Toc));
+        var captioned = await store.Videos.SetCaptionsAsync("hip-work", new("en", null, CaptionFormat.WebVtt, "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n"u8.ToArray()));
+        Assert.Equal(1, captioned.Value!.Captions.Single().Cues.Count);
         Assert.Equal(Data.Content.EditOutcome.Done, (await store.Videos.DeleteAsync("hip-work")).Outcome);
         Assert.Equal(Data.Content.EditOutcome.NotFound, (await store.Videos.DeleteAsync("hip-work")).Outcome);
         await using var db = await store.Databases.CreateDbContextAsync();
-        Assert.Equal(18, await db.Chapters.CountAsync());
+        // What the seed has: the tutorial's 18 chapters, the spoken demonstration's 5 and its English captions.
+        Assert.Equal(18 + 5, await db.Chapters.CountAsync());
+        Assert.Equal(1, await db.Captions.CountAsync());
     }
 
     [Fact]

@@ -23,6 +23,12 @@ internal static class ContentAssert
             Assert.Equal(e with { TechniqueKeys = [] }, a with { TechniqueKeys = [] });
             Assert.Equal(e.TechniqueKeys, a.TechniqueKeys);
         }
+        Assert.Equal(expected.Captions.Count, actual.Captions.Count);
+        foreach (var (e, a) in expected.Captions.Zip(actual.Captions))
+        {
+            Assert.Equal(e with { Cues = [] }, a with { Cues = [] });
+            Assert.Equal(e.Cues, a.Cues);
+        }
     }
 
     public static void Same(Technique expected, Technique actual)

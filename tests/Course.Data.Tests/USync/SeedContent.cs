@@ -1,3 +1,4 @@
+using Course.Core.Captions;
 using Course.Core.Content;
 
 namespace Course.Data.Tests.USync;
@@ -217,6 +218,43 @@ internal static class SeedContent
             ("f6e5f142-6ab1-427f-8a15-d8a9176909a0", 1200, "Working with the hip in abduction", [HipInAbduction])),
     };
 
+    private const int SpokenDemoDuration = 114;
+
+    /// <summary>
+    /// The spoken demonstration that tools/make-spoken-demo.sh makes: its description and English captions are
+    /// the script's output, committed in tools/spoken-demo/; its keys are those it was created with, its date the seed's.
+    /// </summary>
+    public static readonly Video SpokenDemo = new()
+    {
+        Key = new("4ed029fa-9618-4042-ad10-d7a25b9c4709"),
+        Title = "Sciatica myofascial release: the approach, read aloud",
+        Slug = "sciatica-approach-read-aloud",
+        Source = "/media/sciatica-approach-read-aloud.webm",
+        Duration = SpokenDemoDuration,
+        Description = File.ReadAllText(Path.Combine(Repository.Root, "tools", "spoken-demo", "description.txt")),
+        Published = true,
+        CreateDate = Created,
+        UpdateDate = Created,
+        SortOrder = 1,
+        Chapters = Chapters(SpokenDemoDuration,
+            ("f2852ed2-d92e-4905-9c45-bd2d9b76800a", 0, "Clients with shooting leg pain", []),
+            ("a23dcec9-c8b1-47aa-bf53-f554727bc7c5", 18, "Always ask about the hips", []),
+            ("a2951aff-1518-4130-a48e-6265cdaebe25", 38, "A kinder approach to sensitivity", []),
+            ("c2a07feb-5cad-4b7f-8845-d6c489505d7e", 66, "Angles, not knots", []),
+            ("01138f90-af2f-4f03-a12d-b579da0e8ba5", 100, "Your own tips", [])),
+        Captions =
+        [
+            new CaptionTrack
+            {
+                Key = new("4c8fa17e-b5e2-426f-8b62-9d82264a9acf"), Language = "en", Label = "English",
+                Cues = CaptionRules.Check(
+                    File.ReadAllBytes(Path.Combine(Repository.Root, "tools", "spoken-demo", "spoken-demo.en.vtt")), CaptionFormat.WebVtt, SpokenDemoDuration).Cues,
+            },
+        ],
+    };
+
+    public static IReadOnlyList<Video> Videos => [Video, SpokenDemo];
+
     private static Technique Technique(
         string key, string name, string slug, string summary, string body, string[] muscles, string[] regions) => new()
     {
@@ -233,6 +271,9 @@ internal static class SeedContent
     };
 
     private static IReadOnlyList<Chapter> Chapters(params (string Key, int Start, string Title, Technique[] Techniques)[] chapters) =>
+        Chapters(Duration, chapters);
+
+    private static IReadOnlyList<Chapter> Chapters(int duration, params (string Key, int Start, string Title, Technique[] Techniques)[] chapters) =>
         chapters.Select((chapter, index) => new Chapter
         {
             Key = new(chapter.Key),
@@ -240,7 +281,7 @@ internal static class SeedContent
             Title = chapter.Title,
             Slug = Slug.From(chapter.Title),
             Start = chapter.Start,
-            End = index + 1 < chapters.Length ? chapters[index + 1].Start : Duration,
+            End = index + 1 < chapters.Length ? chapters[index + 1].Start : duration,
             TechniqueKeys = chapter.Techniques.Select(t => t.Key).ToList(),
         }).ToList();
 }

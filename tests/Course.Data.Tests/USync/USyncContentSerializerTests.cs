@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using Course.Core.Captions;
 using Course.Core.Content;
 using Course.Data.USync;
 
@@ -54,6 +55,45 @@ public class USyncContentSerializerTests
         var node = _serializer.Deserialize(Reparse(_serializer.Serialize(Video)), "video.config");
 
         ContentAssert.Same(Video, Assert.IsType<USyncVideo>(node).Video);
+    }
+
+    private static readonly Video Captioned = Video with
+    {
+        Captions =
+        [
+            new CaptionTrack
+            {
+                Key = new("d4c3b2a1-0f9e-4d8c-b7a6-958473625140"), Language = "pt-BR", Label = "Português (Brasil)",
+                Cues =
+                [
+                    new(TimeSpan.FromMilliseconds(1250), TimeSpan.FromSeconds(4), "Olá <i>quadril</i> &amp; “aspas” ]]>\nsegunda linha"),
+                    new(TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(299_999), "Última."),
+                ],
+            },
+            new CaptionTrack { Key = new("e5d4c3b2-a10f-4e9d-8c7b-a69584736251"), Language = "en", Label = "English", Cues = [new(TimeSpan.Zero, TimeSpan.FromSeconds(1), "Hello.")] },
+        ],
+    };
+
+    [Fact]
+    public void Captions_read_back_and_export_again_byte_for_byte()
+    {
+        var written = _serializer.Serialize(Captioned);
+
+        var read = Assert.IsType<USyncVideo>(_serializer.Deserialize(Reparse(written), "video.config")).Video;
+
+        ContentAssert.Same(Captioned, read);
+        Assert.Equal(Captioned.Captions.Select(c => c.ToWebVtt()), read.Captions.Select(c => c.ToWebVtt()));
+        Assert.Equal(written.ToString(), _serializer.Serialize(read).ToString());
+    }
+
+    [Fact]
+    public void A_broken_caption_track_in_a_file_is_reported_with_the_track_and_its_line()
+    {
+        var text = _serializer.Serialize(Captioned).ToString().Replace("00:00:04.000 --> 00:04:59.999", "00:00:04.000 --> 00:06:00.000");
+
+        var problem = Assert.Throws<USyncFormatException>(() => _serializer.Deserialize(XDocument.Parse(text, LoadOptions.SetLineInfo), "video.config")).Problem;
+
+        Assert.Contains("caption 1 (d4c3b2a1-0f9e-4d8c-b7a6-958473625140) track line 7: the cue ends at 00:06:00.000, after the end of the video at 5:00", problem.Message);
     }
 
     [Fact]
@@ -125,7 +165,7 @@ public class USyncContentSerializerTests
         Assert.Contains("umb://document/11111111222243338444555555555555,umb://document/66666666777748889999aaaaaaaaaaaa", text);
         // Properties sorted by alias; JSON keys sorted, indented by two spaces.
         var aliases = XDocument.Parse(text.TrimStart('\uFEFF')).Root!.Element("Properties")!.Elements().Select(e => e.Name.LocalName).ToList();
-        Assert.Equal(["chapters", "description", "duration", "source", "umbracoUrlName"], aliases);
+        Assert.Equal(["captions", "chapters", "description", "duration", "source", "umbracoUrlName"], aliases);
         Assert.Contains("<Value><![CDATA[{\n  \"contentData\": [\n    {\n      \"contentTypeKey\": ", text);
         Assert.Equal(bytes, Bytes(_serializer.Serialize(Video)));
     }

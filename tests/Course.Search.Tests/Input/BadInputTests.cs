@@ -104,7 +104,7 @@ public sealed class BadInputTests(SeededIndex seed) : IClassFixture<SeededIndex>
         var filters = new Dictionary<string, IReadOnlyList<string?>> { ["type"] = ["chapter", "podcast"] };
         Assert.Null(SearchInputRules.Check(new SearchInput("hip", filters, null, null), CourseIndexSchema.Definition, errors));
         var message = Assert.Single(errors.ToDictionary()["type"]);
-        Assert.Equal("'podcast' is not a type; use technique, chapter, video, comment.", message);
+        Assert.Equal("'podcast' is not a type; use technique, chapter, video, comment, transcript.", message);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class IncrementalTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Video Video => seed.Content.Videos.Single();
+    private Video Video => seed.Content.Videos.Single(v => v.Slug == SeedCourse.VideoSlug);
 
     [Fact]
     public async Task Each_change_commits_the_content_stamp_it_brings_the_index_to()

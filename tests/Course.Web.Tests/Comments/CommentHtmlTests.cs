@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 using Course.Core.Content;
-using Course.Web.Comments;
+using Course.Rendering;
 
 namespace Course.Web.Tests.Comments;
 

@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
         var (againCode, _) = await Site("create-admin", "--email", "cli@example.com", "--password", "Command-line-pass-1");
 
         Assert.True(exportCode == 0, exportOutput);
-        Assert.Contains("Exported 12 nodes", exportOutput);
+        Assert.Contains("Exported 13 nodes", exportOutput);
         Assert.Equal(
             Directory.GetFiles(Path.Combine(uSync, "v17", "Content")).Select(Path.GetFileName).Order(),
             Directory.GetFiles(Path.Combine(exported, "v17", "Content")).Select(Path.GetFileName).Order());

@@ -117,8 +117,8 @@ public sealed class IndexStartTests : IDisposable
 {
     private readonly string indexFolder = Directory.CreateTempSubdirectory("course-index-").FullName;
 
-    /// <summary>The seed makes 30 documents: 11 techniques, 1 video, 18 chapters.</summary>
-    private const int SeedDocuments = 30;
+    /// <summary>The seed makes 41 documents: 11 techniques, 2 videos, 18 + 5 chapters, 5 transcript passages.</summary>
+    private const int SeedDocuments = 41;
 
     /// <summary>Starts a site on the shared index folder (and on <paramref name="database"/> when given, else a fresh seeded one).</summary>
     private IndexOpening Start(string? database = null, int documents = SeedDocuments)

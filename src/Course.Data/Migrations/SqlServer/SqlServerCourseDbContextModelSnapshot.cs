@@ -22,6 +22,45 @@ namespace Course.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Course.Data.Storage.CaptionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VideoId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WebVtt")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VideoId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("Captions", (string)null);
+                });
+
             modelBuilder.Entity("Course.Data.Storage.ChapterRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -497,6 +536,15 @@ namespace Course.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Data.Storage.CaptionRecord", b =>
+                {
+                    b.HasOne("Course.Data.Storage.VideoRecord", null)
+                        .WithMany("Captions")
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Course.Data.Storage.ChapterRecord", b =>
                 {
                     b.HasOne("Course.Data.Storage.VideoRecord", null)
@@ -569,6 +617,8 @@ namespace Course.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Course.Data.Storage.VideoRecord", b =>
                 {
+                    b.Navigation("Captions");
+
                     b.Navigation("Chapters");
                 });
 #pragma warning restore 612, 618

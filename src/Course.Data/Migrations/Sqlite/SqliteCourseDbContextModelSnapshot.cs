@@ -17,6 +17,43 @@ namespace Course.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Course.Data.Storage.CaptionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VideoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebVtt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VideoId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("Captions", (string)null);
+                });
+
             modelBuilder.Entity("Course.Data.Storage.ChapterRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -475,6 +512,15 @@ namespace Course.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Data.Storage.CaptionRecord", b =>
+                {
+                    b.HasOne("Course.Data.Storage.VideoRecord", null)
+                        .WithMany("Captions")
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Course.Data.Storage.ChapterRecord", b =>
                 {
                     b.HasOne("Course.Data.Storage.VideoRecord", null)
@@ -547,6 +593,8 @@ namespace Course.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Course.Data.Storage.VideoRecord", b =>
                 {
+                    b.Navigation("Captions");
+
                     b.Navigation("Chapters");
                 });
 #pragma warning restore 612, 618

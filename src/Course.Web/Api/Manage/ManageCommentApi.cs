@@ -1,7 +1,8 @@
+using Course.Core.Comments;
 using Course.Core.Editing;
 using Course.Data.Content;
+using Course.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Course.Web.Comments;
 
 namespace Course.Web.Api.Manage;
 

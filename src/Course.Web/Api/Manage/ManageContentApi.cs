@@ -15,6 +15,7 @@ public static class ManageContentApi
         MapVideos(manage.MapGroup("/videos").WithTags("Manage videos").WithVersionETag());
         MapTechniques(manage.MapGroup("/techniques").WithTags("Manage techniques").WithVersionETag());
         manage.MapChapterPreview();
+        manage.MapManageCaptions();
         return manage;
     }
 

@@ -11,7 +11,7 @@ namespace Course.Web.Api.Manage;
 public sealed record ManagedVideoResponse(
     Guid Key, string Title, string Slug, string Url, string Source, int? Duration, string Description, bool Published,
     bool HasUnpublishedChanges, DateTime CreateDate, DateTime UpdateDate, IReadOnlyList<ManagedChapterResponse> Chapters, IReadOnlyList<string> Warnings,
-    int Version) : IVersionedResponse
+    IReadOnlyList<CaptionTrackResponse> Captions, int Version) : IVersionedResponse
 {
     public static ManagedVideoResponse From(Video video, IReadOnlyDictionary<Guid, Technique> techniques, IEnumerable<TocProblem> warnings) => new(
         video.Key, video.Title, video.Slug, ContentUrls.Video(video), video.Source, video.Duration, video.Description, video.Published,
@@ -21,6 +21,7 @@ public sealed record ManagedVideoResponse(
             c.TechniqueKeys.Select(techniques.GetValueOrDefault).OfType<Technique>().Select(t => new TechniqueRef(t.Slug, t.Name)).ToList(),
             c.Notes)).ToList(),
         warnings.Select(w => w.ToString()).ToList(),
+        video.Captions.Select(t => CaptionTrackResponse.From(video, t)).ToList(),
         video.Version);
 }
 

@@ -325,7 +325,7 @@
         <span class="ctl-chapter"></span>
         <label class="ctl-speed"><span class="visually-hidden">Speed</span>
           <select>${speeds.map((s) => `<option value="${s}"${s === 1 ? " selected" : ""}>${s}×</option>`).join("")}</select></label>
-        <button type="button" class="ctl-captions" aria-pressed="false" hidden>CC</button>
+        <button type="button" class="ctl-captions" aria-pressed="false" title="Captions (C)" hidden>CC<span class="visually-hidden"> captions</span></button>
         <button type="button" class="ctl-practice" aria-expanded="false">Loop</button>
         <button type="button" class="ctl-fullscreen" aria-label="Full screen" title="Full screen (F)">${svg("fullscreen")}</button>
       </div>
@@ -435,9 +435,8 @@
       const tracks = api.captionTracks();
       captionsButton.hidden = tracks.length === 0;
       const on = tracks.some((t) => t.mode === "showing");
+      // The name stays "CC captions" (it holds the visible text, for voice control); aria-pressed says whether they are on.
       captionsButton.setAttribute("aria-pressed", String(on));
-      captionsButton.setAttribute("aria-label", on ? "Captions off" : "Captions on");
-      captionsButton.title = `${on ? "Captions off" : "Captions on"} (C)`;
     };
     api.toggleCaptions = () => {
       const tracks = api.captionTracks();

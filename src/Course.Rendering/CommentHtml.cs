@@ -8,13 +8,13 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Course.Web.Comments;
+namespace Course.Rendering;
 
 /// <summary>
 /// Turns a comment's text into safe HTML: a small Markdown subset (paragraphs, line breaks, emphasis,
 /// links, lists, code) with raw HTML disabled, times such as <c>13:15</c> linked to that second of the
 /// video, then an allow-list sanitiser as the second wall. Every link gets <c>rel="nofollow ugc noopener"</c>.
-/// Lives in the web layer: it is presentation, and keeps Markdig and HtmlSanitizer out of the domain.
+/// Its own project: presentation shared by the Course site and the Umbraco package, keeping Markdig and HtmlSanitizer out of the domain.
 /// Thread-safe: one instance serves every request.
 /// </summary>
 public sealed class CommentHtml

@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 using Course.Core.Content;
-using Course.Search.Content;
 using Course.Search.Querying;
 
-namespace Course.Web.Api;
+namespace Course.Search.Content;
 
-// The JSON shapes of /api/search and /api/search/suggest (DESIGN.md's public contract; fields may be added, not renamed).
+// The JSON shapes of search answers (DESIGN.md's public contract; fields may be added, not renamed), shared by the
+// Course site's /api/search and the Umbraco package's search endpoint.
 
 /// <summary>
 /// One page of a search. <c>snippet</c> is HTML: the text encoded, matched words in <c>&lt;mark&gt;</c>.
@@ -44,4 +44,13 @@ public sealed record SuggestionResponse(string Text, string Type, string Url)
     public static SuggestionResponse From(Suggestion suggestion) => new(
         suggestion.Text, suggestion.Type,
         suggestion.Url ?? $"/techniques?{suggestion.Type}={Uri.EscapeDataString(suggestion.Text)}");
+}
+
+/// <summary>A chapter showing a technique: where it is (<c>url</c> starts the video there) and how pages cite it.</summary>
+public sealed record ChapterLinkResponse(
+    string VideoSlug, string VideoTitle, int Index, string Title, string Slug, int Start, int? End, string Url, string PageUrl, string Citation)
+{
+    public static ChapterLinkResponse From(ChapterLink link) => new(
+        link.Video.Slug, link.Video.Title, link.Chapter.Index, link.Chapter.Title, link.Chapter.Slug, link.Chapter.Start, link.Chapter.End,
+        ContentUrls.ChapterStart(link.Video, link.Chapter), ContentUrls.Chapter(link.Video, link.Chapter), link.Citation);
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Course.Core.Content;
 
-namespace Course.Web.Seo;
+namespace Course.Core.Content;
 
 /// <summary>
 /// schema.org <c>VideoObject</c> with one <c>Clip</c> per chapter and a <c>SeekToAction</c>,
-/// so search engines can show the video's key moments and link into it.
+/// so search engines can show the video's key moments and link into it. A captioned video carries its
+/// transcript (the first track's words) and a <c>caption</c> <c>MediaObject</c> per track.
 /// </summary>
 public static class VideoJsonLd
 {
@@ -30,6 +30,18 @@ public static class VideoJsonLd
                 ["startOffset-input"] = "required name=seek_to_second_number",
             },
         };
+        if (video.Captions.Count > 0)
+        {
+            json["transcript"] = string.Join(' ', video.Captions[0].Cues.Select(c => c.PlainText).Where(t => t.Length > 0));
+            json["caption"] = new JsonArray(video.Captions.Select(track => (JsonNode)new JsonObject
+            {
+                ["@type"] = "MediaObject",
+                ["name"] = track.Label,
+                ["inLanguage"] = track.Language,
+                ["encodingFormat"] = "text/vtt",
+                ["contentUrl"] = absoluteUrl(ContentUrls.CaptionTrack(video, track)),
+            }).ToArray());
+        }
         if (video.Duration is int duration) json["duration"] = System.Xml.XmlConvert.ToString(TimeSpan.FromSeconds(duration));
         if (VideoSource.TryParse(video.Source, out var source))
         {

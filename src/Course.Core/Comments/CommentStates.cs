@@ -1,6 +1,4 @@
-using Course.Core.Comments;
-
-namespace Course.Web.Comments;
+namespace Course.Core.Comments;
 
 /// <summary>A comment state as JSON, query strings and viewers read it.</summary>
 public static class CommentStates

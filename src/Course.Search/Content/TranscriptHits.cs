@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Course.Core.Captions;
+using Course.Core.Chapters;
+using Course.Search.Querying;
+using static Course.Search.Content.CourseIndexSchema;
+
+namespace Course.Search.Content;
+
+/// <summary>
+/// Points a transcript hit at the second its words are said: of the passage's cues, the one holding most of the
+/// words the snippet marks (the earliest on a tie) gives the hit its <c>start</c>, its <c>?t=</c> url and a title
+/// naming the time and the chapter ("At 13:15, in Body mechanics for lazy myofascial release").
+/// </summary>
+public static partial class TranscriptHits
+{
+    public static SearchResults Locate(SearchResults results) =>
+        results.Hits.Any(h => h.Category == CourseIndexSchema.Transcript) ? results with { Hits = results.Hits.Select(Locate).ToList() } : results;
+
+    public static SearchHit Locate(SearchHit hit)
+    {
+        if (hit.Category != CourseIndexSchema.Transcript || hit.Text(VideoSlug) is not { } slug) return hit;
+        var marked = Marked().Matches(hit.Snippet).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var best = ReadCues(hit.Text(Cues) ?? "")
+            .Select((cue, order) => (cue.Second, Score: Score(cue.Text, marked), order))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.order)
+            .Select(c => (int?)c.Second).FirstOrDefault() ?? hit.Number(Start) ?? 0;
+        var chapter = hit.Text(ChapterTitle);
+        var values = new Dictionary<string, object>(hit.Values, StringComparer.Ordinal)
+        {
+            [Start] = best,
+            [Url] = best > 0 ? $"/videos/{slug}?t={best}" : $"/videos/{slug}",
+            [Title] = string.IsNullOrEmpty(chapter) ? $"At {new Timestamp(best)}" : $"At {new Timestamp(best)}, in {chapter}",
+        };
+        return hit with { Values = values };
+    }
+
+    /// <summary>The cues as the index stores them: a line each, the start second and the plain text, tab-separated.</summary>
+    public static string WriteCues(IEnumerable<CaptionCue> cues) =>
+        string.Join('\n', cues.Select(c => $"{c.StartSecond.ToString(CultureInfo.InvariantCulture)}\t{c.PlainText}"));
+
+    private static IEnumerable<(int Second, string Text)> ReadCues(string stored) =>
+        stored.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', 2)).Where(p => p.Length == 2)
+            .Select(p => (int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0, p[1]));
+
+    /// <summary>How many of the marked words the cue says, each once.</summary>
+    private static int Score(string text, IReadOnlyList<string> marked) =>
+        marked.Count(word => Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(word)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
+    [GeneratedRegex("<mark>(.*?)</mark>")]
+    private static partial Regex Marked();
+}

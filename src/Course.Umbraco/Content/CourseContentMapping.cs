@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Course.Core.Content;
+using Course.Umbraco.Chapters;
+using Umbraco.Cms.Core.Models;
+using static Course.Umbraco.Content.CourseDocumentTypes;
+
+namespace Course.Umbraco.Content;
+
+/// <summary>
+/// Reads Umbraco content (the published values of a <c>courseVideo</c> or <c>technique</c>) as Course.Core's
+/// <see cref="Video"/> and <see cref="Technique"/>, so the Course pieces (search documents, JSON-LD, WebVTT)
+/// work on it unchanged.
+/// </summary>
+public static class CourseContentMapping
+{
+    public static bool IsVideo(IContentBase content) => content.ContentType.Alias == CourseDocumentTypes.Video;
+
+    public static bool IsTechnique(IContentBase content) => content.ContentType.Alias == CourseDocumentTypes.Technique;
+
+    public static Video ToVideo(IContent content)
+    {
+        var duration = Number(Published(content, VideoProperties.Duration));
+        var description = Text(content, VideoProperties.Description);
+        return new Video
+        {
+            Key = content.Key,
+            Title = Name(content),
+            Slug = SlugOf(content, VideoProperties.UrlName),
+            Source = Text(content, VideoProperties.Source),
+            Duration = duration,
+            Description = description,
+            Chapters = DescriptionChapters.Read(content.Key, description, duration,
+                DescriptionChapters.Attached(Published(content, VideoProperties.Chapters), duration)).Chapters,
+            Published = content.Published,
+            CreateDate = content.CreateDate,
+            UpdateDate = content.PublishDate ?? content.UpdateDate,
+            SortOrder = content.SortOrder,
+        };
+    }
+
+    public static Technique ToTechnique(IContent content) => new()
+    {
+        Key = content.Key,
+        Name = Name(content),
+        Slug = SlugOf(content, TechniqueProperties.UrlName),
+        Summary = Text(content, TechniqueProperties.Summary),
+        Body = Text(content, TechniqueProperties.Body),
+        Muscles = Tags(Published(content, TechniqueProperties.Muscles)),
+        Regions = Tags(Published(content, TechniqueProperties.Regions)),
+        Published = content.Published,
+        CreateDate = content.CreateDate,
+        UpdateDate = content.PublishDate ?? content.UpdateDate,
+    };
+
+    private static string Name(IContent content) => content.PublishName ?? content.Name ?? "";
+
+    /// <summary>The node's URL name when the editor set one (the uSync content does), else its name as a slug.</summary>
+    private static string SlugOf(IContent content, string urlNameAlias) =>
+        Slug.From(Text(content, urlNameAlias) is { Length: > 0 } urlName ? urlName : Name(content));
+
+    private static object? Published(IContentBase content, string alias) =>
+        content.HasProperty(alias) ? content.GetValue(alias, published: true) : null;
+
+    private static string Text(IContentBase content, string alias) => Published(content, alias)?.ToString() ?? "";
+
+    private static int? Number(object? value) => value switch
+    {
+        int number when number > 0 => number,
+        long number when number is > 0 and <= int.MaxValue => (int)number,
+        string text when int.TryParse(text, out var number) && number > 0 => number,
+        _ => null,
+    };
+
+    /// <summary>Umbraco.Tags stores a JSON array (or, configured so, comma-separated text).</summary>
+    private static IReadOnlyList<string> Tags(object? value)
+    {
+        var text = value?.ToString()?.Trim() ?? "";
+        if (text.Length == 0) return [];
+        var tags = text.StartsWith('[') ? JsonSerializer.Deserialize<string[]>(text) ?? [] : text.Split(',');
+        return tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}

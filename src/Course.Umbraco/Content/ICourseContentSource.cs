@@ -1,0 +1,29 @@
+using Umbraco.Cms.Core.Models;
+using Umbraco.Cms.Core.Services;
+
+namespace Course.Umbraco.Content;
+
+/// <summary>Where the published course content comes from at start: the Umbraco site's content service.</summary>
+public interface ICourseContentSource
+{
+    Task<IReadOnlyList<IContent>> PublishedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Every published <c>courseVideo</c> and <c>technique</c>, read page by page through <see cref="IContentService"/>.</summary>
+public sealed class UmbracoContentSource(IContentService contents, IContentTypeService contentTypes) : ICourseContentSource
+{
+    private const int PageSize = 500;
+
+    public Task<IReadOnlyList<IContent>> PublishedAsync(CancellationToken cancellationToken)
+    {
+        var typeIds = contentTypes.GetAllContentTypeIds([CourseDocumentTypes.Video, CourseDocumentTypes.Technique]).ToArray();
+        var found = new List<IContent>();
+        if (typeIds.Length == 0) return Task.FromResult<IReadOnlyList<IContent>>(found);
+        for (long page = 0, total = long.MaxValue; page * PageSize < total; page++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            found.AddRange(contents.GetPagedOfTypes(typeIds, page, PageSize, out total, null, null).Where(c => c.Published && !c.Trashed));
+        }
+        return Task.FromResult<IReadOnlyList<IContent>>(found);
+    }
+}

@@ -1,0 +1,56 @@
+using Course.Core.Chapters;
+using Course.Core.Content;
+using Course.Umbraco.Content;
+using Course.Umbraco.Routing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Models.PublishedContent;
+using Umbraco.Cms.Core.Web;
+
+namespace Course.Umbraco.ViewComponents;
+
+/// <summary>
+/// One template line, <c>@await Component.InvokeAsync("CourseVideo")</c>, renders the current page's video: the
+/// Course player (the site's own <c>player.js</c>), the chapter list, the WebVTT chapters track and the
+/// <c>VideoObject</c>/<c>Clip</c>/<c>SeekToAction</c> JSON-LD. It starts at the chapter the content finder found, or
+/// at <c>?t=</c>.
+/// </summary>
+public sealed class CourseVideoViewComponent(PublishedCourse course, IUmbracoContextAccessor umbracoContextAccessor, IOptions<CourseUmbracoOptions> options)
+    : ViewComponent
+{
+    /// <param name="content">The video node; the current page when omitted.</param>
+    /// <param name="slug">Or a published video by its slug, to show a video on another page.</param>
+    public IViewComponentResult Invoke(IPublishedContent? content = null, string? slug = null)
+    {
+        var published = course.Current;
+        var video = slug is not null
+            ? published.FindVideo(slug)
+            : (content ?? CurrentPage()) is { } page ? published.Videos.FirstOrDefault(v => v.Key == page.Key) : null;
+        if (video is null) return Content("");
+
+        var asked = ChapterRequest.Get(HttpContext);
+        var chapter = asked?.VideoKey == video.Key ? video.Chapters.FirstOrDefault(c => c.Slug == asked.Chapter.Slug) : null;
+        var start = chapter?.Start ?? TimeParameter.Parse(Request.Query["t"]) ?? 0;
+        return View(new CourseVideoModel(video, chapter, start, VideoJsonLd.Write(video, AbsoluteUrl, ThumbnailPath)));
+    }
+
+    /// <summary>The picture search engines show for the video; Umbraco media pickers are the site's to wire.</summary>
+    public const string ThumbnailPath = "/App_Plugins/Course.Umbraco/video-thumbnail.png";
+
+    private IPublishedContent? CurrentPage() =>
+        umbracoContextAccessor.TryGetUmbracoContext(out var umbracoContext) ? umbracoContext.PublishedRequest?.PublishedContent : null;
+
+    private string AbsoluteUrl(string path)
+    {
+        var site = options.Value.PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        return site + path;
+    }
+}
+
+/// <param name="Chapter">The chapter the request asked for (its own page), or null for the video page.</param>
+/// <param name="Start">The second the player starts at.</param>
+public sealed record CourseVideoModel(Video Video, Chapter? Chapter, int Start, string JsonLd)
+{
+    /// <summary>The chapter playing at the start: highlighted in the list.</summary>
+    public Chapter? CurrentChapter => Chapter ?? ChapterSpans.At(Video.Chapters, Start);
+}

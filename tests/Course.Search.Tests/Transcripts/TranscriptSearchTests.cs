@@ -1,0 +1,105 @@
+using Course.Core.Content;
+using Course.Core.Notifications;
+using Course.Search.Content;
+using Course.Search.Indexing;
+using Course.Search.Querying;
+using Course.Search.Tests.Seed;
+
+namespace Course.Search.Tests.Transcripts;
+
+/// <summary>
+/// The seed's spoken demonstration video (uSync/, with English captions) indexed as transcript passages: a search
+/// for words said in it lands at the second of the cue that says them, named with its chapter.
+/// </summary>
+public sealed class TranscriptSearchTests : IAsyncLifetime
+{
+    private const string DemoSlug = "sciatica-approach-read-aloud";
+    private readonly TemporaryFolder folder = new();
+    private PublishedContent content = SeedCourse.Content();
+    private CourseIndex index = null!;
+    private CourseSearcher searcher = null!;
+    private ContentIndexing indexing = null!;
+
+    public async Task InitializeAsync()
+    {
+        IIndexPopulator[] populators = [new PublishedContentPopulator(() => content), new TranscriptPopulator(() => content)];
+        index = CourseIndex.Open(folder.Path, CourseIndexSchema.Definition);
+        await index.EnsureBuiltAsync(() => ContentIndexing.AllValueSets(populators));
+        searcher = new CourseSearcher(index, SeedCourse.Synonyms());
+        indexing = new ContentIndexing(index, populators, _ => Task.FromResult("stamp"));
+    }
+
+    public Task DisposeAsync()
+    {
+        index.Dispose();
+        folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Video Demo => content.FindVideo(DemoSlug)!;
+
+    private SearchResults Search(string text, string? type = CourseIndexSchema.Transcript) =>
+        TranscriptHits.Locate(searcher.Search(new SearchRequest(text, type is null
+            ? new Dictionary<string, IReadOnlyList<string>>()
+            : new Dictionary<string, IReadOnlyList<string>> { [CourseIndexSchema.Type] = [type] })));
+
+    [Fact]
+    public void The_demonstration_video_is_seeded_with_english_captions_split_into_passages()
+    {
+        var track = Assert.Single(Demo.Captions);
+        Assert.Equal(("en", "English", 26), (track.Language, track.Label, track.Cues.Count));
+        var passages = Core.Captions.Transcript.Passages(track, Demo.Chapters);
+        Assert.Equal([0, 18, 38, 66, 100], passages.Select(p => p.Start));
+        Assert.Equal(SeedCourse.Documents + passages.Count, index.DocumentCount);
+    }
+
+    [Fact]
+    public void A_quoted_phrase_lands_at_the_second_of_the_cue_that_says_it_with_its_chapter()
+    {
+        var hit = Search("\"tolerate pressure\"", type: null).Hits[0];
+
+        Assert.Equal(CourseIndexSchema.Transcript, hit.Category);
+        Assert.Equal(58, hit.Number(CourseIndexSchema.Start));
+        Assert.Equal($"/videos/{DemoSlug}?t=58", hit.Text(CourseIndexSchema.Url));
+        Assert.Equal("At 0:58, in A kinder approach to sensitivity", hit.Text(CourseIndexSchema.Title));
+        Assert.Contains("<mark>tolerate</mark> <mark>pressure</mark>", hit.Snippet);
+    }
+
+    [Theory]
+    [InlineData("desensitizing the region", 87)] // stemming
+    [InlineData("lumbr region", 28)]             // a typo
+    [InlineData("sacroiliac joint", 66)]         // a synonym: "SI joint, sacroiliac joint"
+    [InlineData("hip flexors", 104)]
+    public void Words_are_matched_as_everywhere_else(string query, int second)
+    {
+        var hit = Search(query).Hits[0];
+        Assert.Equal(second, hit.Number(CourseIndexSchema.Start));
+    }
+
+    [Fact]
+    public void The_type_facet_counts_transcript_passages()
+    {
+        var results = Search("sciatica", type: null);
+        Assert.Contains(results.Facets[CourseIndexSchema.Type], f => f.Value == CourseIndexSchema.Transcript && f.Count > 0);
+    }
+
+    [Fact]
+    public async Task Unpublishing_removes_the_passages_and_publishing_brings_them_back()
+    {
+        var demo = Demo;
+        content = new PublishedContent(content.Videos.Where(v => v.Key != demo.Key), content.Techniques);
+        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Video, demo.Key, ContentChange.Unpublished), default);
+        Assert.Equal(0, Search("tolerate pressure").Total);
+
+        content = new PublishedContent([.. content.Videos, demo], content.Techniques);
+        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Video, demo.Key, ContentChange.Published), default);
+        Assert.Equal(58, Search("tolerate pressure").Hits[0].Number(CourseIndexSchema.Start));
+    }
+
+    [Fact]
+    public async Task Saving_the_video_again_keeps_one_copy_of_each_passage()
+    {
+        await indexing.HandleAsync(new ContentChangedNotification(ContentKind.Video, Demo.Key, ContentChange.Saved), default);
+        Assert.Equal(1, Search("\"tolerate pressure\"").Total);
+    }
+}
