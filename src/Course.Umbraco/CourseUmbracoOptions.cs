@@ -28,11 +28,5 @@ public sealed class CourseUmbracoOptions
 
         /// <summary>Comments one client address may post per minute.</summary>
         public int PermitsPerMinute { get; set; } = 5;
-
-        /// <summary>
-        /// The authorization policy of the moderation endpoints. Umbraco's policy for editors with the Content section by default
-        /// (<c>Umbraco.Cms.Web.Common.Authorization.AuthorizationPolicies.SectionAccessContent</c>, not in Umbraco.Cms.Core).
-        /// </summary>
-        public string ModerationPolicy { get; set; } = "SectionAccessContent";
     }
 }

@@ -66,6 +66,10 @@ public static class CourseSchema
     private static readonly Guid CaptionKey = new("5b0f4e8a-7c1d-4a57-9d3e-2f6b8c9a1e40");
     private static readonly Guid TechniqueKey = new("75ecc73f-a204-476a-a363-73dd48b3eb6a");
 
+    // The Course.Umbraco package's property editor: the description's table of contents, checked as it is typed.
+    internal static readonly DataTypeDefinition CourseChapters = new(
+        new("795d61ab-125d-463d-8aa6-54350204d34f"), "Course chapters", PropertyEditor.CourseChapters, ConfigJson: "{}");
+
     internal static readonly DataTypeDefinition Chapters = new(
         new("1794ce8d-44d6-4ee6-aefe-62757e44276c"), "Chapters", PropertyEditor.BlockList,
         $$$"""{"blocks":[{"contentElementTypeKey":"{{{ChapterKey}}}","label":"{=title}"}],"useSingleBlockMode":false,"validationLimit":{"max":null,"min":null}}""");
@@ -95,7 +99,7 @@ public static class CourseSchema
                 "Where the video plays from: a site path (/media/…) or a YouTube or Vimeo address."),
             new(new("1a35a9e5-53dd-40e5-9749-69bc5befe269"), CourseVideo.Duration, "Duration", Numeric, 1,
                 Description: "Length in whole seconds; empty when unknown."),
-            new(new("9c0bcf1b-d526-47a9-904e-72aa2d08e897"), CourseVideo.Description, "Description", Textarea, 2,
+            new(new("9c0bcf1b-d526-47a9-904e-72aa2d08e897"), CourseVideo.Description, "Description", CourseChapters, 2,
                 Description: "The description as authored, with its table of contents."),
             new(new("a3cda6af-3f72-4920-9671-872385aaac6b"), CourseVideo.Chapters, "Chapters", Chapters, 3),
             new(new("fa670b8d-02be-4910-9c18-657027dca410"), CourseVideo.UrlName, "Slug", Textstring, 4,
@@ -145,7 +149,7 @@ public static class CourseSchema
     internal static IReadOnlyList<DocumentTypeDefinition> DocumentTypes => [CourseVideoType, ChapterType, CaptionType, TechniqueType];
 
     /// <summary>The data types Course defines itself (the built-in ones are only referenced).</summary>
-    internal static IReadOnlyList<DataTypeDefinition> OwnDataTypes => [Chapters, Captions, ChapterTechniques, Muscles, Regions];
+    internal static IReadOnlyList<DataTypeDefinition> OwnDataTypes => [CourseChapters, Chapters, Captions, ChapterTechniques, Muscles, Regions];
 }
 
 /// <summary>A property editor: Umbraco's server-side alias and the v14+ backoffice UI that edits it.</summary>
@@ -157,6 +161,8 @@ internal sealed record PropertyEditor(string Alias, string UiAlias)
     public static readonly PropertyEditor Tags = new("Umbraco.Tags", "Umb.PropertyEditorUi.Tags");
     public static readonly PropertyEditor MultiNodeTreePicker = new("Umbraco.MultiNodeTreePicker", "Umb.PropertyEditorUi.ContentPicker");
     public static readonly PropertyEditor BlockList = new("Umbraco.BlockList", "Umb.PropertyEditorUi.BlockList");
+    /// <summary>The Course.Umbraco package's editor (its <c>umbraco-package.json</c>); an Umbraco site installs the package first.</summary>
+    public static readonly PropertyEditor CourseChapters = new("Course.Chapters", "Course.PropertyEditorUi.Chapters");
 }
 
 /// <summary>A data type; <see cref="ConfigJson"/> is null for Umbraco's built-in ones.</summary>

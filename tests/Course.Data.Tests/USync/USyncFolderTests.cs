@@ -171,7 +171,7 @@ public sealed class USyncFolderTests : IDisposable
         Assert.Equal(first, Snapshot(_temporary.Path));
         Assert.Equal(
             ["v17/ContentTypes/caption.config", "v17/ContentTypes/chapter.config", "v17/ContentTypes/coursevideo.config", "v17/ContentTypes/technique.config",
-             "v17/DataTypes/Captions.config", "v17/DataTypes/ChapterTechniques.config", "v17/DataTypes/Chapters.config", "v17/DataTypes/Muscles.config",
+             "v17/DataTypes/Captions.config", "v17/DataTypes/ChapterTechniques.config", "v17/DataTypes/Chapters.config", "v17/DataTypes/CourseChapters.config", "v17/DataTypes/Muscles.config",
              "v17/DataTypes/Regions.config", "v17/usync.config"],
             first.Keys);
     }
