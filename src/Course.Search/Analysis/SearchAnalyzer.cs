@@ -10,10 +10,15 @@ namespace Course.Search.Analysis;
 
 /// <summary>
 /// English analysis for text fields (EnglishAnalyzer's chain: possessives, lower case, stop words, Porter stems,
-/// plus accent folding), and plain lower-case words for the suggest field, whose completions must match what
-/// people type before any stemming.
+/// plus accent folding), plain lower-case words for the suggest field, whose completions must match what
+/// people type before any stemming, and the whole value as one term for keyword fields (ids, slugs).
 /// </summary>
-public sealed class SearchAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+/// <param name="keywordFields">
+/// Fields indexed as one exact term. They go through the analyzer rather than as Lucene's <c>StringField</c> because
+/// each <c>StringField</c> builds a new token stream per document, and building one takes a process-wide lock
+/// that the rebuild's threads queue on; the analyzer's token streams are reused per thread and field.
+/// </param>
+public sealed class SearchAnalyzer(IReadOnlySet<string>? keywordFields = null) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -22,6 +27,7 @@ public sealed class SearchAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (keywordFields?.Contains(fieldName) == true) return new TokenStreamComponents(new KeywordTokenizer(reader));
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, new StandardFilter(Version, tokenizer));
         if (fieldName == IndexSchema.SuggestField) return new TokenStreamComponents(tokenizer, stream);

@@ -37,7 +37,7 @@ public sealed class CourseIndex : IDisposable
         Schema = schema;
         this.opened = opened;
         built = rebuildReason is null;
-        Analyzer = new SearchAnalyzer();
+        Analyzer = new SearchAnalyzer(schema.KeywordFields);
         directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {

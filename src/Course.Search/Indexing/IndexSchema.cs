@@ -17,6 +17,9 @@ public sealed class IndexSchema
 
     private readonly Dictionary<string, FieldDefinition> fields;
 
+    /// <summary>The fields indexed as one exact term: the id, the parent and the declared keyword fields.</summary>
+    public IReadOnlySet<string> KeywordFields { get; }
+
     /// <param name="titleField">the full-text field shown as a hit's and a completion's title</param>
     /// <param name="urlField">the stored field holding where a hit leads</param>
     /// <param name="snippetField">the full-text field snippets are cut from</param>
@@ -30,6 +33,8 @@ public sealed class IndexSchema
         UrlField = urlField;
         SnippetField = snippetField;
         this.fields = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        KeywordFields = this.fields.Values.Where(f => f.Type == FieldType.Keyword).Select(f => f.Name)
+            .Append(IdField).Append(ParentField).ToHashSet(StringComparer.Ordinal);
         var reserved = this.fields.Keys.Intersect([IdField, ParentField, CategoryField, SuggestField]).ToList();
         if (reserved.Count > 0) throw new ArgumentException($"Reserved field names: {string.Join(", ", reserved)}.", nameof(fields));
         foreach (var (name, role) in new[] { (titleField, "title"), (snippetField, "snippet") })

@@ -7,13 +7,25 @@ namespace Course.Search.Indexing;
 /// <summary>Turns a value set into a Lucene document according to the schema's declared field types.</summary>
 internal static class LuceneDocuments
 {
+    // What StringField indexes (one term, no frequencies, positions or norms), but tokenized, so the value goes through
+    // the analyzer's reused keyword token stream (see SearchAnalyzer) instead of a new token stream per document.
+    private static readonly Lucene.Net.Documents.FieldType Keyword = KeywordType(stored: false);
+    private static readonly Lucene.Net.Documents.FieldType StoredKeyword = KeywordType(stored: true);
+
+    private static Lucene.Net.Documents.FieldType KeywordType(bool stored)
+    {
+        var type = new Lucene.Net.Documents.FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true, IsStored = stored };
+        type.Freeze();
+        return type;
+    }
+
     public static Document From(ValueSet valueSet, IndexSchema schema)
     {
         var document = new Document
         {
-            new StringField(IndexSchema.IdField, valueSet.Id, Field.Store.YES),
+            new Field(IndexSchema.IdField, valueSet.Id, StoredKeyword),
         };
-        if (valueSet.ParentId is { } parent) document.Add(new StringField(IndexSchema.ParentField, parent, Field.Store.NO));
+        if (valueSet.ParentId is { } parent) document.Add(new Field(IndexSchema.ParentField, parent, Keyword));
         AddTag(document, IndexSchema.CategoryField, valueSet.Category);
         foreach (var (name, values) in valueSet.Values)
         {
@@ -44,7 +56,7 @@ internal static class LuceneDocuments
                 AddTag(document, definition.Name, Text(value));
                 break;
             case FieldType.Keyword:
-                document.Add(new StringField(definition.Name, Text(value), Field.Store.YES));
+                document.Add(new Field(definition.Name, Text(value), StoredKeyword));
                 break;
             case FieldType.Int:
                 document.Add(new StoredField(definition.Name, Convert.ToInt32(value, CultureInfo.InvariantCulture)));
