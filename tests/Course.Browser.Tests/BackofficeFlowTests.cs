@@ -7,7 +7,10 @@ namespace Course.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class BackofficeFlowTests(BrowserSite site)
 {
-    private async Task<IPage> SignInAsync()
+    private Task<IPage> SignInAsync() => SignInAsync(site);
+
+    /// <summary>A page signed in to the backoffice as the seeded editor.</summary>
+    internal static async Task<IPage> SignInAsync(BrowserSite site)
     {
         var page = await site.OpenAsync("/backoffice");
         await page.WaitForURLAsync("**/backoffice/login**");

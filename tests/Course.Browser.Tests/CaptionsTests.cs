@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Course.Browser.Tests.Browser;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -92,6 +93,36 @@ public sealed class CaptionsTests(BrowserSite site)
         Assert.DoesNotContain(uncaptioned.Passes, rule => rule.Id == "video-caption");
 
         async Task<AxeResult> uncaptionedResults() => await (await site.OpenAsync("/videos/sciatica-myofascial-release")).RunAxe(options);
+    }
+
+    [Fact]
+    public async Task An_editor_pastes_captions_sees_a_problem_at_its_line_fixes_it_and_saves()
+    {
+        using (var api = site.Api())
+        {
+            var created = await api.PostAsJsonAsync("/api/manage/videos", new
+            {
+                title = "Captioned in Chromium", source = "https://www.youtube.com/watch?v=dQw4w9WgXcQ", duration = 60,
+                description = "Captions pasted in the backoffice.\n0:00 Start\n0:20 Middle\n0:40 End",
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+        var page = await BackofficeFlowTests.SignInAsync(site);
+        await page.GotoAsync("/backoffice/videos/edit/captioned-in-chromium");
+        var form = page.Locator(".caption-form");
+        await form.GetByLabel("Language (a BCP 47 tag").FillAsync("en");
+        await form.GetByLabel("or paste it").FillAsync("WEBVTT\n\n00:05.000 --> 00:04.000\nFind the piriformis.\n");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save captions" }).ClickAsync();
+
+        var problem = page.Locator(".caption-problems li[data-line=\"3\"]");
+        await Assertions.Expect(problem).ToContainTextAsync("the cue ends at 00:00:04.000, not after its start at 00:00:05.000");
+        var results = await page.RunAxe();
+        Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+        await Screenshots.SaveAsync(page, "caption-form-problem");
+
+        await form.GetByLabel("or paste it").FillAsync("WEBVTT\n\n00:04.000 --> 00:05.000\nFind the piriformis.\n");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save captions" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-caption=\"en\"]")).ToContainTextAsync("English");
     }
 
     [Fact]

@@ -6,6 +6,13 @@ public sealed record CaptionProblem(int Line, string Message)
 {
     /// <summary>The form the editor API returns, e.g. <c>line 7: the cue ends before it starts</c>.</summary>
     public override string ToString() => $"line {Line}: {Message}";
+
+    /// <summary>Reads back the form <see cref="ToString"/> writes (the backoffice shows each problem beside its line); null for other text.</summary>
+    public static CaptionProblem? Parse(string text) =>
+        text.StartsWith("line ", StringComparison.Ordinal) && text.IndexOf(": ", StringComparison.Ordinal) is > 5 and var colon
+            && int.TryParse(text.AsSpan(5, colon - 5), System.Globalization.NumberStyles.None, null, out var line) && line >= 1
+            ? new(line, text[(colon + 2)..])
+            : null;
 }
 
 /// <summary>The two caption formats editors upload.</summary>

@@ -191,6 +191,19 @@ public class CaptionRulesTests
     public void Media_types_name_the_format(string? mediaType, CaptionFormat? format) =>
         Assert.Equal(format, CaptionFormats.FromMediaType(mediaType));
 
+    [Theory]
+    [InlineData("line 12: the cue ends at 00:00:04.000, not after its start at 00:00:05.000", 12)]
+    [InlineData("line 1: the file has no cues", 1)]
+    [InlineData("line 0: no such line", null)]
+    [InlineData("line x: not a number", null)]
+    [InlineData("'english' is not a BCP 47 language tag", null)]
+    public void A_problem_reads_back_from_the_form_the_API_gives_it(string text, int? line)
+    {
+        var problem = CaptionProblem.Parse(text);
+        Assert.Equal(line, problem?.Line);
+        if (problem is not null) Assert.Equal(text, problem.ToString());
+    }
+
     [Fact]
     public void Passages_group_cues_up_to_forty_seconds_and_never_straddle_a_chapter()
     {

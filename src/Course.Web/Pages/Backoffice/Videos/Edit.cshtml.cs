@@ -1,3 +1,5 @@
+using System.Text;
+using Course.Core.Captions;
 using Course.Core.Chapters;
 using Course.Core.Content;
 using Course.Core.Editing;
@@ -20,6 +22,8 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
     /// <summary>The poster and chapter frames the editor's browser drew from the video file (video-pictures.js).</summary>
     [BindProperty] public List<IFormFile> Pictures { get; set; } = [];
     [BindProperty] public List<ChapterForm> Chapters { get; set; } = [];
+    [BindProperty] public CaptionForm Caption { get; set; } = new();
+    [BindProperty] public IFormFile? CaptionFile { get; set; }
 
     /// <summary>The stored video; null while creating one.</summary>
     public Video? Video { get; private set; }
@@ -73,6 +77,40 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
         return await AfterStoredChangeAsync(slug, await videos.EditChaptersAsync(slug, edits, BaseVersion, cancellationToken), "Chapters saved.", cancellationToken);
     }
 
+    /// <summary>
+    /// Sets the captions in one language from an uploaded or pasted WebVTT or SubRip file, through the same
+    /// service call and rules as the editor API: a file with any problem stores nothing and is shown again,
+    /// each problem beside its line.
+    /// </summary>
+    public async Task<IActionResult> OnPostCaptionsAsync(string slug, CancellationToken cancellationToken)
+    {
+        var file = CaptionFile is { Length: > 0 } upload ? await ReadCaptionFileAsync(upload, cancellationToken) : Encoding.UTF8.GetBytes(Caption.Text ?? "");
+        var format = Path.GetExtension(CaptionFile?.FileName)?.ToLowerInvariant() switch
+        {
+            ".vtt" => CaptionFormat.WebVtt,
+            ".srt" => CaptionFormat.SubRip,
+            _ => CaptionFormats.Sniff(file),
+        };
+        var result = await videos.SetCaptionsAsync(slug, new CaptionUpload(Caption.Language, Caption.Label, format, file), BaseVersion, cancellationToken);
+        // An uploaded file that was refused comes back in the text box (when it is text), so it can be fixed line by line.
+        if (CaptionFile is { Length: > 0 } && result.Outcome != EditOutcome.Done && Utf8(file) is { } text) Caption.Text = text;
+        return await AfterStoredChangeAsync(slug, result, $"Captions in {LanguageTag.Normalize(Caption.Language)} saved.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveCaptionsAsync(string slug, string language, CancellationToken cancellationToken) =>
+        await AfterStoredChangeAsync(slug, await videos.RemoveCaptionsAsync(slug, language, BaseVersion, cancellationToken), $"Captions in {language} removed.", cancellationToken);
+
+    /// <summary>The caption problems of the last post, each with the text of its line from the file as posted.</summary>
+    public IEnumerable<(CaptionProblem Problem, string? LineText)> CaptionProblems()
+    {
+        var lines = (Caption.Text ?? "").ReplaceLineEndings("\n").Split('\n');
+        foreach (var message in ErrorsFor("captions"))
+        {
+            if (CaptionProblem.Parse(message) is not { } problem) continue;
+            yield return (problem, problem.Line <= lines.Length ? lines[problem.Line - 1] : null);
+        }
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
         await AfterStoredChangeAsync(slug, await videos.PublishAsync(slug, BaseVersion, cancellationToken), "Published.", cancellationToken);
 
@@ -112,6 +150,21 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
             return await ShowAsync(slug, cancellationToken);
         });
 
+    // At most one byte past the limit: enough for the rules to refuse the file by its size.
+    private static async Task<byte[]> ReadCaptionFileAsync(IFormFile upload, CancellationToken cancellationToken)
+    {
+        await using var stream = upload.OpenReadStream();
+        var file = new byte[Math.Min(upload.Length, CaptionRules.MaxBytes + 1)];
+        await stream.ReadExactlyAsync(file, cancellationToken);
+        return file;
+    }
+
+    private static string? Utf8(byte[] bytes)
+    {
+        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
+        catch (DecoderFallbackException) { return null; }
+    }
+
     private async Task<IActionResult> ShowAsync(string? slug, CancellationToken cancellationToken)
     {
         if (slug is not null)
@@ -150,4 +203,12 @@ public sealed class ChapterForm
     public int Index { get; set; }
     public List<string> Techniques { get; set; } = [];
     public string? Notes { get; set; }
+}
+
+/// <summary>A caption track as the captions form posts it; the file comes as an upload or as pasted <see cref="Text"/>.</summary>
+public sealed class CaptionForm
+{
+    public string? Language { get; set; }
+    public string? Label { get; set; }
+    public string? Text { get; set; }
 }
