@@ -88,7 +88,7 @@ public sealed class PackingTests(PackedSite packed, ITestOutputHelper output) : 
     }
 
     [Fact]
-    public async Task The_installed_site_searches_renders_the_video_and_takes_comments_through_the_packages_endpoints()
+    public async Task The_installed_site_searches_renders_the_video_and_takes_and_moderates_comments_through_the_packages_endpoints()
     {
         using var client = packed.Client();
 
@@ -113,7 +113,21 @@ public sealed class PackingTests(PackedSite packed, ITestOutputHelper output) : 
 
         var posted = await client.PostAsJsonAsync("/api/videos/sciatica-myofascial-release/comments", new { author = "Ann", body = "At 14:40 the <b>fists</b>", at = 880 });
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);   // waits for moderation
-        Assert.DoesNotContain("<b>", (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("html").GetString());
+        var pending = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain("<b>", pending.GetProperty("html").GetString());
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/videos/sciatica-myofascial-release/comments")).GetProperty("total").GetInt32());
+
+        // The moderation dashboard's endpoints: editors only; approving shows the comment to visitors.
+        var id = pending.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync($"/umbraco/course/api/comments/{id}/approve", null)).StatusCode);
+        (await client.PostAsync("/site/sign-in", null)).EnsureSuccessStatusCode();
+        var queue = await client.GetFromJsonAsync<JsonElement>("/umbraco/course/api/comments?state=pending");
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/umbraco/course/api/comments?pageSize=0")).StatusCode);
+        (await client.PostAsync($"/umbraco/course/api/comments/{id}/approve", null)).EnsureSuccessStatusCode();
+        var shown = await client.GetFromJsonAsync<JsonElement>("/api/videos/sciatica-myofascial-release/comments");
+        Assert.Equal(id, Assert.Single(shown.GetProperty("comments").EnumerateArray()).GetProperty("id").GetString());
+
         var empty = await client.PostAsJsonAsync("/api/videos/sciatica-myofascial-release/comments", new { author = "Ann", body = "", at = 880 });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var limited = await client.PostAsJsonAsync("/api/videos/sciatica-myofascial-release/comments", new { author = "Ann", body = "Again", at = 880 });
