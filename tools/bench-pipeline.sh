@@ -52,7 +52,7 @@ cp -r "$repo/uSync" "$work/uSync"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 now_ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }
 # p50 and p99 of the numbers on stdin (nearest rank).
-percentiles() { sort -n | awk '{ v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%d %d", v[i50], v[i99] }'; }
+percentiles() { sort -n | awk '{ v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%d %d\n", v[i50], v[i99] }'; }
 
 # node NAME PORT [extra env…]: starts a node of the site in the background; its pid is appended to pids.
 node() {
@@ -128,7 +128,7 @@ done
 # site_command ARGS…: runs a command of the site (a process of its own, as an editor or a deploy runs it, with an
 # index folder of its own) to its end; its output goes to command.log.
 site_command() {
-  (cd "$work" && env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__CourseDb="Data Source=$work/course.db;Default Timeout=30" \
+  (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__CourseDb="Data Source=$work/course.db;Default Timeout=30" \
     Course__USync__Folder="$work/uSync" Course__Search__IndexFolder="$work/index-cmd" Course__Server__NodeId=importer \
     Logging__LogLevel__Default=Warning dotnet "$site/Course.Web.dll" --contentRoot "$repo/src/Course.Web" "$@" >"$work/command.log" 2>&1)
 }
