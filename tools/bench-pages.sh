@@ -20,29 +20,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-work="$(mktemp -d)"
-server=""
-stop() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap stop EXIT
-
-echo "Publishing Course.Web (Release)…"
-dotnet publish "$repo/src/Course.Web" -c Release -o "$work/app" -nologo -clp:ErrorsOnly >/dev/null
-cp -r "$repo/uSync" "$work/uSync"
-
-if curl -s -o /dev/null "$base/healthz"; then echo "port $port is already taken" >&2; exit 1; fi
-
-# The content root is the published folder: App_Data/ (database, index) is created inside it.
+. "$repo/tools/published-site.sh"
 started=$(date +%s%N)
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Course__USync__Folder="$work/uSync" \
-  dotnet Course.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$page" || true)" = 200 ]; do
-  if ! kill -0 "$server" 2>/dev/null; then echo "the site stopped:" >&2; cat "$work/server.log" >&2; exit 1; fi
-  sleep 0.01
-done
+start_site "$page"
 cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 page_bytes=$(curl -s "$base$page" | wc -c)
 

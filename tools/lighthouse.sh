@@ -14,25 +14,8 @@ chrome="$(command -v chromium || true)"
 [ -n "$chrome" ] || { echo "chromium is missing: apt-get install chromium" >&2; exit 1; }
 [ -d "$repo/tools/lighthouse/node_modules/lighthouse" ] || (cd "$repo/tools/lighthouse" && npm ci --no-audit --no-fund >/dev/null)
 
-work="$(mktemp -d)"
-server=""
-stop() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap stop EXIT
-
-echo "Publishing Course.Web (Release)…"
-dotnet publish "$repo/src/Course.Web" -c Release -o "$work/app" -nologo -clp:ErrorsOnly >/dev/null
-cp -r "$repo/uSync" "$work/uSync"
-if curl -s -o /dev/null "$base/healthz"; then echo "port $port is already taken" >&2; exit 1; fi
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Course__USync__Folder="$work/uSync" Course__PublicUrl="$base" \
-  AllowedHosts="127.0.0.1" dotnet Course.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 200 ]; do
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.2
-done
+. "$repo/tools/published-site.sh"
+start_site / Course__PublicUrl="$base" AllowedHosts="127.0.0.1"
 
 lighthouse="$repo/tools/lighthouse/node_modules/lighthouse/cli/index.js"
 printf '%-34s %-8s %5s %5s %5s %5s   %s\n' page form perf a11y best seo "failing audits (not timings)"
