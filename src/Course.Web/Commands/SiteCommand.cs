@@ -15,18 +15,24 @@ public interface ISiteCommand
 /// <summary>A command name followed by <c>--name value</c> options and <c>--name</c> flags.</summary>
 public sealed record CommandLine(string Name, IReadOnlyDictionary<string, string> Options)
 {
-    /// <summary>Null when the arguments name no command (the site serves); an option without a value is a flag.</summary>
+    /// <summary>
+    /// Null when the arguments name no command (the site serves); an option of the command without a value is a flag.
+    /// Host options (<c>--contentRoot PATH</c>, <c>--urls URL</c>, <c>--key=value</c>) may come before the command's
+    /// name: each takes a value, so <c>--contentRoot PATH usync-check</c> runs the command instead of serving.
+    /// </summary>
     public static CommandLine? Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0].StartsWith('-')) return null;
+        var name = 0;
+        while (name < args.Count && args[name].StartsWith('-')) name += args[name].Contains('=') ? 1 : 2;
+        if (name >= args.Count) return null;
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Count; i++)
+        for (var i = name + 1; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--"))
                 throw new ArgumentException($"'{args[i]}' is not an option: write --name value or --name.");
             options[args[i][2..]] = i + 1 < args.Count && !args[i + 1].StartsWith("--") ? args[++i] : "";
         }
-        return new(args[0], options);
+        return new(args[name], options);
     }
 
     public string? Option(string name) => Options.GetValueOrDefault(name);

@@ -15,49 +15,41 @@ namespace Course.Web.Tests.Servers;
 /// </summary>
 public sealed partial class MultiNodeTests : IDisposable
 {
-    private const string ApiKey = "multi-node-key-7c1d";
     private const string Email = "editor@example.com";
     private const string Password = "Correct-horse-battery-9";
     private const string VideoSlug = "sciatica-myofascial-release";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("course-nodes-").FullName;
-    private readonly SiteNode[] nodes;
-
-    public MultiNodeTests()
+    private readonly SiteFolder site = new()
     {
-        var uSync = Path.Combine(folder, "uSync");
-        CopyDirectory(Path.Combine(Repository.Root, "uSync"), uSync);
-        var shared = new Dictionary<string, string>
+        Environment =
         {
-            ["ConnectionStrings__CourseDb"] = $"Data Source={Path.Combine(folder, "course.db")};Default Timeout=30",
-            ["Course__USync__Folder"] = uSync,
-            ["Course__Media__Folder"] = Path.Combine(folder, "media"),
-            ["Course__ManagementApiKey"] = ApiKey,
             ["Course__Admin__Email"] = Email,
             ["Course__Admin__Password"] = Password,
             ["Course__Server__PollSeconds"] = "0.5",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Course"] = "Information",
-        };
-        nodes = [new SiteNode("node1", folder, shared), new SiteNode("node2", folder, shared), new SiteNode("node3", folder, shared)];
-    }
+        },
+    };
 
     [Fact]
     public async Task Nodes_share_changes_sign_in_and_catch_up_after_a_kill_or_a_prune()
     {
-        Assert.True(File.Exists(SiteNode.SiteAssembly), $"Build the site first: {SiteNode.SiteAssembly}");
-        var (node1, node2, node3) = (nodes[0], nodes[1], nodes[2]);
         // The first node migrates and seeds the new database; the others start on it.
-        node1.Start();
+        var node1 = site.StartNode("node1");
         await node1.ReadyAsync();
         // One at a time: on a shared, busy machine a node may take a minute to start.
-        node2.Start();
+        var node2 = site.StartNode("node2");
         await node2.ReadyAsync();
-        node3.Start();
+        var node3 = site.StartNode("node3");
         await node3.ReadyAsync();
 
+        // A command run beside the live nodes (host options first, as scripts write them) does its work and exits.
+        var (checkCode, checkOutput) = await site.RunAsync(site.NodeEnvironment("command"), "--contentRoot", site.Folder, "usync-check");
+        Assert.True(checkCode is 0 or 1, checkOutput);
+        Assert.Contains(site.USyncFolder, checkOutput);
+
         // Published on node 1: the other nodes serve its page and find it within 2 s.
-        var editor = Api(node1);
+        var editor = node1.Client();
         var created = await editor.PostAsJsonAsync("/api/manage/techniques", new { name = "Forearm roll", summary = "Roll the forearm along the hamstrings." });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var seen = Stopwatch.StartNew();
@@ -68,10 +60,11 @@ public sealed partial class MultiNodeTests : IDisposable
         Console.WriteLine($"Published on node 1, seen on nodes 2 and 3 after {seen.ElapsedMilliseconds} ms");
 
         // A comment posted on node 2 and approved on node 3 shows on node 1.
-        var posted = await node2.Client.PostAsJsonAsync($"/api/videos/{VideoSlug}/comments", new { author = "Ana", body = "Approved across nodes, at last." });
+        using var visitor = node2.Client(apiKey: null);
+        var posted = await visitor.PostAsJsonAsync($"/api/videos/{VideoSlug}/comments", new { author = "Ana", body = "Approved across nodes, at last." });
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await Api(node3).PostAsync($"/api/manage/comments/{id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await node3.Client().PostAsync($"/api/manage/comments/{id}/approve", null)).StatusCode);
         await UntilAsync(node1, async c => (await c.GetStringAsync($"/videos/{VideoSlug}")).Contains("Approved across nodes, at last."));
 
         // Signed in on node 1, the cookie works on node 2, and a form node 2 rendered is accepted by node 3.
@@ -88,10 +81,11 @@ public sealed partial class MultiNodeTests : IDisposable
         node2.Kill();
         for (var i = 0; i < 50; i++)
             Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/manage/techniques", new { name = $"Zebrafinch drill {i}", summary = "Drill." })).StatusCode);
-        node2.Start();
+        node2 = site.StartNode("node2");
         await node2.ReadyAsync();
         await UntilAsync(node3, async c => Total(await c.GetStringAsync("/api/search?q=zebrafinch&type=technique&pageSize=50")) == 50);
-        Assert.Equal(50, Total(await node2.Client.GetStringAsync("/api/search?q=zebrafinch&type=technique&pageSize=50")));
+        using var onNode2 = node2.Client(apiKey: null);
+        Assert.Equal(50, Total(await onNode2.GetStringAsync("/api/search?q=zebrafinch&type=technique&pageSize=50")));
         var expected = (await node1.ReadinessAsync()).GetProperty("index").GetProperty("documents").GetInt32();
         Assert.Equal(expected, (await node2.ReadinessAsync()).GetProperty("index").GetProperty("documents").GetInt32());
 
@@ -114,22 +108,15 @@ public sealed partial class MultiNodeTests : IDisposable
 
     private async Task PruneAllButNewestAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "course.db")};Default Timeout=30");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={site.DatabaseFile};Default Timeout=30");
         await connection.OpenAsync();
         await using var prune = connection.CreateCommand();
         prune.CommandText = "DELETE FROM Instructions WHERE Id < (SELECT MAX(Id) FROM Instructions)";
         Assert.True(await prune.ExecuteNonQueryAsync() > 0);
     }
 
-    private static HttpClient Api(SiteNode node)
-    {
-        var client = new HttpClient { BaseAddress = node.Address };
-        client.DefaultRequestHeaders.Add("Api-Key", ApiKey);
-        return client;
-    }
-
     /// <summary>A browser on one node: the cookies are shared, as one browser's are behind a load balancer.</summary>
-    private static HttpClient Browser(SiteNode node, CookieContainer cookies) =>
+    private static HttpClient Browser(SiteProcess node, CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Address };
 
     /// <summary>Reads the form's antiforgery token from <paramref name="renders"/> and posts it with the fields to <paramref name="accepts"/>.</summary>
@@ -143,30 +130,18 @@ public sealed partial class MultiNodeTests : IDisposable
 
     private static int Total(string searchJson) => JsonDocument.Parse(searchJson).RootElement.GetProperty("total").GetInt32();
 
-    private static async Task UntilAsync(SiteNode node, Func<HttpClient, Task<bool>> condition, int seconds = 15)
+    private static async Task UntilAsync(SiteProcess node, Func<HttpClient, Task<bool>> condition, int seconds = 15)
     {
+        using var client = node.Client(apiKey: null);
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition(node.Client))
+        while (!await condition(client))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{node.Name}: not seen within {seconds} s; readiness: {await node.ReadinessAsync()}");
             await Task.Delay(50);
         }
     }
 
-    public void Dispose()
-    {
-        foreach (var node in nodes) node.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-    }
+    public void Dispose() => site.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
