@@ -126,11 +126,12 @@ for i in $(seq 1 1000); do
       "$template" >"$work/thousand/v17/Content/benchfinch-drill-$i.config"
 done
 # site_command ARGS…: runs a command of the site (a process of its own, as an editor or a deploy runs it, with an
-# index folder of its own) to its end; its output goes to command.log.
+# index folder of its own) to its end; its output goes to command.log. The command comes first: builds before
+# acb5dd0b took a first argument starting with "--" to mean "serve", and served forever.
 site_command() {
   (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__CourseDb="Data Source=$work/course.db;Default Timeout=30" \
     Course__USync__Folder="$work/uSync" Course__Search__IndexFolder="$work/index-cmd" Course__Server__NodeId=importer \
-    Logging__LogLevel__Default=Warning dotnet "$site/Course.Web.dll" --contentRoot "$repo/src/Course.Web" "$@" >"$work/command.log" 2>&1)
+    Logging__LogLevel__Default=Warning dotnet "$site/Course.Web.dll" "$@" --contentRoot "$repo/src/Course.Web" >"$work/command.log" 2>&1)
 }
 import() { # label folder
   local label="$1" folder="$2" started took after_gen rebuilds0 commits0 applied0
