@@ -178,11 +178,12 @@ LUA
 wrk -t2 -c50 -d3s "$n1/healthz" >/dev/null
 health=$(wrk -t2 -c50 -d10s --latency "$n1/healthz")
 gen0=$(generation "$work/index-node1")
-posts=$(wrk -t2 -c50 -d10s --latency -s "$work/comment.lua" "$n1/api/videos/$video/comments")
+posts=$(wrk -t2 -c50 -d10s --timeout 30s --latency -s "$work/comment.lua" "$n1/api/videos/$video/comments")
 gen1=$(generation "$work/index-node1")
 rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$1"; }
 p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; printf "%.1f", v }' <<<"$1"; }
 errors=$(awk '/Non-2xx/ { print $NF }' <<<"$posts"); errors=${errors:-0}
+socket=$(awk '/Socket errors/ { $1 = $2 = ""; print }' <<<"$posts"); socket=${socket:- none}
 printf '   %-40s %10s req/s  p99 %8s ms\n' "/healthz" "$(rps "$health")" "$(p99 "$health")"
-printf '   %-40s %10s req/s  p99 %8s ms  non-2xx %s  index commits %d\n' "POST comments" "$(rps "$posts")" "$(p99 "$posts")" "$errors" $(( gen1 - gen0 ))
+printf '   %-40s %10s req/s  p99 %8s ms  non-2xx %s  index commits %d  socket errors:%s\n' "POST comments" "$(rps "$posts")" "$(p99 "$posts")" "$errors" $(( gen1 - gen0 )) "$socket"
 echo "   load after: $(load)"
