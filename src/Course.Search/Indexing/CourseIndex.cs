@@ -39,7 +39,7 @@ public sealed class CourseIndex : IDisposable
         this.opened = opened;
         built = rebuildReason is null;
         Analyzer = new SearchAnalyzer(schema.KeywordFields);
-        directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
+        directory = new NRTCachingDirectory(new MappedDirectory(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
             OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
