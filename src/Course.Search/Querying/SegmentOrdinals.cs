@@ -86,7 +86,7 @@ internal sealed class SegmentOrdinals
     }
 }
 
-/// <summary>Reads what searches keep per segment (facet ordinals, spelling terms) when a searcher opens, so no search waits for it.</summary>
+/// <summary>Reads what searches keep per segment (facet ordinals, spelling terms, completion lists) when a searcher opens, so no search waits for it.</summary>
 internal sealed class WarmingSearcherFactory(IndexSchema schema) : SearcherFactory
 {
     public override IndexSearcher NewSearcher(IndexReader reader)
@@ -95,6 +95,7 @@ internal sealed class WarmingSearcherFactory(IndexSchema schema) : SearcherFacto
         {
             foreach (var field in schema.Facets) SegmentOrdinals.Of(leaf.AtomicReader, field);
             foreach (var field in QueryBuilder.SpelledFields(schema)) Spellings.Warm(leaf.AtomicReader, field);
+            CompletionLists.Of(leaf.AtomicReader, schema);
         }
         return new StatisticsCachingSearcher(reader);
     }
