@@ -93,7 +93,7 @@ static async Task RunSeed(int rounds)
     {
         using var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(content).ToAsyncEnumerable());
-        Console.WriteLine($"seed index: {built.Documents} documents in {built.Took.TotalMilliseconds:0} ms");
+        Console.WriteLine($"seed index: {built.Documents} documents in {built.Took.TotalMilliseconds:0} ms, {index.Read(s => s.IndexReader.Leaves.Count)} segments");
         var searcher = new CourseSearcher(index, Synonyms(index));
         TimeQueries(corpus, searcher, index, QuerySet.Seed, rounds * 5, p50Target: "<= 0.3 ms", p99Target: "<= 1 ms");
         TimeQueries(corpus + " as typed", searcher, index, QuerySet.Keystrokes(QuerySet.Seed), rounds, p50Target: "<= 0.3 ms", p99Target: "<= 1 ms");

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Course.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -133,12 +134,8 @@ internal sealed class FacetCollector : ICollector
         {
             if (ordinals[f] is not { } segment) continue;
             var fieldCounts = counts[f];
-            var starts = segment.Starts;
-            var ords = segment.Ordinals;
-            for (var doc = passing.NextSetBit(0); doc >= 0; doc = doc + 1 < passing.Length ? passing.NextSetBit(doc + 1) : -1)
-            {
-                for (var i = starts[doc]; i < starts[doc + 1]; i++) fieldCounts[ords[i]]++;
-            }
+            if (segment.Single is { } single) CountSingle(single, fieldCounts, passing);
+            else CountMany(segment, fieldCounts, passing);
             for (var ord = 0; ord < fieldCounts.Length; ord++)
             {
                 if (fieldCounts[ord] == 0) continue;
@@ -148,5 +145,36 @@ internal sealed class FacetCollector : ICollector
             ordinals[f] = null;
         }
         passing = null;
+    }
+
+    // The passing documents are read a bitset word at a time: queries that match most of a large index count tens of
+    // thousands of them per field.
+    private static void CountSingle(int[] single, int[] fieldCounts, FixedBitSet passing)
+    {
+        var words = passing.GetBits();
+        for (var word = 0; word < words.Length; word++)
+        {
+            for (var bits = words[word]; bits != 0; bits &= bits - 1)
+            {
+                // Ordinal + 1, 0 for a document without a value.
+                var ordinal = single[(word << 6) + BitOperations.TrailingZeroCount(bits)];
+                if (ordinal > 0) fieldCounts[ordinal - 1]++;
+            }
+        }
+    }
+
+    private static void CountMany(SegmentOrdinals segment, int[] fieldCounts, FixedBitSet passing)
+    {
+        var starts = segment.Starts;
+        var ords = segment.Ordinals;
+        var words = passing.GetBits();
+        for (var word = 0; word < words.Length; word++)
+        {
+            for (var bits = words[word]; bits != 0; bits &= bits - 1)
+            {
+                var doc = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                for (var i = starts[doc]; i < starts[doc + 1]; i++) fieldCounts[ords[i]]++;
+            }
+        }
     }
 }
