@@ -51,6 +51,16 @@ public sealed class CompletionListTests : IAsyncLifetime, IDisposable
             titles);
     }
 
+    [Theory]
+    [InlineData("piriformis pin", new[] { "Piriformis pin and stretch with the client prone" })]
+    [InlineData("piriformis cl", new[] { "Piriformis stretch for the seated client", "Piriformis pin and stretch with the client prone" })]
+    [InlineData("piriformis re", new[] { "Piriformis release" })]
+    [InlineData("stretch se", new[] { "Piriformis stretch for the seated client" })]
+    [InlineData("piriformis stretch ", new[] { "Piriformis stretch for the seated client", "Piriformis pin and stretch with the client prone" })]
+    [InlineData("release st", new string[0])]
+    public void Several_words_complete_titles_holding_all_of_them(string typed, string[] expected) =>
+        Assert.Equal(expected, searcher.Suggest(typed).Select(s => s.Text).ToList());
+
     [Fact]
     public void A_removed_document_is_not_completed()
     {
