@@ -43,8 +43,10 @@ fi
 work="$(mktemp -d)"
 pids=()
 stop() {
+  local status=$?
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  # A failed run keeps the nodes' logs and database for a look.
+  if [ "$status" -eq 0 ]; then rm -rf "$work"; else echo "kept for a look: $work" >&2; fi
 }
 trap stop EXIT
 cp -r "$repo/uSync" "$work/uSync"

@@ -58,11 +58,12 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
         try
         {
             if (!folder.HasSchema) folder.WriteSchema();
+            var edit = folder.Edit();
             foreach (var node in nodes)
             {
                 try
                 {
-                    await WriteAsync(node.Kind, node.Key, cancellationToken);
+                    await WriteAsync(edit, node.Kind, node.Key, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -90,8 +91,9 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
         try
         {
             target.WriteSchema();
-            foreach (var technique in techniques) target.Write(technique);
-            foreach (var video in videos) target.Write(video);
+            var edit = target.Edit();
+            foreach (var technique in techniques) edit.Write(technique);
+            foreach (var video in videos) edit.Write(video);
         }
         finally
         {
@@ -131,14 +133,15 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
         try
         {
             var differences = target.Compare(videos, techniques);
+            var edit = target.Edit();
             foreach (var difference in differences)
             {
                 var action = difference.Drift switch
                 {
                     USyncDrift.Unreadable => ", left as it is: fix or remove it",
-                    USyncDrift.Orphaned when removeOrphans => Removed(target, difference),
+                    USyncDrift.Orphaned when removeOrphans => Removed(edit, difference),
                     USyncDrift.Orphaned => ", left as it is: import it, or remove it with export --changed --prune",
-                    _ => Rewritten(target, difference, videos, techniques),
+                    _ => Rewritten(edit, difference, videos, techniques),
                 };
                 logger.Log(difference.Drift == USyncDrift.Unreadable ? LogLevel.Error : LogLevel.Warning,
                     "uSync: {Difference} in {Folder}{Action}", difference, target.Root, action);
@@ -151,16 +154,16 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
             writing.Release();
         }
 
-        static string Removed(USyncFolder target, USyncDifference orphan)
+        static string Removed(USyncFolder.Editing edit, USyncDifference orphan)
         {
-            target.DeleteFile(orphan.File);
+            edit.DeleteFile(orphan.File);
             return ", removed (--prune)";
         }
 
-        static string Rewritten(USyncFolder target, USyncDifference difference, IReadOnlyList<Video> videos, IReadOnlyList<Technique> techniques)
+        static string Rewritten(USyncFolder.Editing edit, USyncDifference difference, IReadOnlyList<Video> videos, IReadOnlyList<Technique> techniques)
         {
-            if (videos.FirstOrDefault(v => v.Key == difference.Key) is { } video) target.Write(video);
-            else if (techniques.FirstOrDefault(t => t.Key == difference.Key) is { } technique) target.Write(technique);
+            if (videos.FirstOrDefault(v => v.Key == difference.Key) is { } video) edit.Write(video);
+            else if (techniques.FirstOrDefault(t => t.Key == difference.Key) is { } technique) edit.Write(technique);
             return ", rewritten from the database";
         }
     }
@@ -177,20 +180,20 @@ public sealed class USyncExport(IDbContextFactory<CourseDbContext> databases, US
     }
 
     /// <summary>Writes the node as the database has it now, or removes its file when it is gone (deleted).</summary>
-    private async Task WriteAsync(ContentKind kind, Guid key, CancellationToken cancellationToken)
+    private async Task WriteAsync(USyncFolder.Editing edit, ContentKind kind, Guid key, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (kind == ContentKind.Video)
         {
             var video = await db.Videos.AsNoTracking().Include(v => v.Chapters).SingleOrDefaultAsync(v => v.Key == key, cancellationToken);
-            if (video is not null) folder.Write(video.ToVideo());
-            else folder.Delete(key);
+            if (video is not null) edit.Write(video.ToVideo());
+            else edit.Delete(key);
         }
         else
         {
             var technique = await db.Techniques.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
-            if (technique is not null) folder.Write(technique.ToTechnique());
-            else folder.Delete(key);
+            if (technique is not null) edit.Write(technique.ToTechnique());
+            else edit.Delete(key);
         }
     }
 

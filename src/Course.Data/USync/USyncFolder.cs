@@ -61,16 +61,63 @@ public sealed class USyncFolder(string root)
         return new(videos, techniques, problems);
     }
 
-    public void Write(Video video) => Write(video.Key, video.Title, _serializer.Serialize(video));
+    public void Write(Video video) => Edit().Write(video);
 
-    public void Write(Technique technique) => Write(technique.Key, technique.Name, _serializer.Serialize(technique));
+    public void Write(Technique technique) => Edit().Write(technique);
 
     /// <summary>Removes the node's file (every file carrying its key).</summary>
-    public void Delete(Guid key)
+    public void Delete(Guid key) => Edit().Delete(key);
+
+    /// <summary>
+    /// Writes and removes several nodes' files with one read of the folder's keys. Read once per node, the files of an
+    /// import of 1,000 techniques meant reading a million files, and the refresh pipeline waited minutes for them.
+    /// </summary>
+    public Editing Edit() => new(this, KeysByFile());
+
+    /// <summary>Changes to the folder that share what it held when they began, kept in step as they go.</summary>
+    public sealed class Editing(USyncFolder folder, Dictionary<string, Guid?> existing)
     {
-        foreach (var (path, fileKey) in KeysByFile())
+        public void Write(Video video) => Write(video.Key, video.Title, folder._serializer.Serialize(video));
+
+        public void Write(Technique technique) => Write(technique.Key, technique.Name, folder._serializer.Serialize(technique));
+
+        public void Delete(Guid key)
         {
-            if (fileKey == key) File.Delete(path);
+            foreach (var (path, _) in existing.Where(file => file.Value == key).ToList())
+            {
+                File.Delete(path);
+                existing.Remove(path);
+            }
+        }
+
+        /// <summary>Removes one file (an orphan), named relative to the folder's root.</summary>
+        public void DeleteFile(string relativePath)
+        {
+            var path = Path.Combine(folder.Root, relativePath);
+            File.Delete(path);
+            existing.Remove(path);
+        }
+
+        /// <summary>
+        /// Writes the node's file, named after the node, and removes any other file carrying its key,
+        /// so that renaming a node leaves no stale file behind.
+        /// </summary>
+        private void Write(Guid key, string nodeName, XDocument document)
+        {
+            var name = USyncNames.FileName(nodeName, key);
+            var path = Path.Combine(folder.ContentFolder, name + Extension);
+            // Another node (or an unreadable file) already has this name: uSync appends the short key.
+            if (existing.TryGetValue(path, out var occupant) && occupant != key)
+            {
+                path = Path.Combine(folder.ContentFolder, $"{name}_{USyncNames.ShortKey(key)}{Extension}");
+            }
+            USyncFile.Write(path, document);
+            foreach (var (other, _) in existing.Where(file => file.Value == key && file.Key != path).ToList())
+            {
+                File.Delete(other);
+                existing.Remove(other);
+            }
+            existing[path] = key;
         }
     }
 
@@ -126,7 +173,6 @@ public sealed class USyncFolder(string root)
     }
 
     /// <summary>Removes a content file named by <see cref="USyncDifference.File"/>.</summary>
-    public void DeleteFile(string relativePath) => File.Delete(Path.Combine(Root, relativePath));
 
     private string Relative(string path) => Path.GetRelativePath(Root, path);
 
@@ -148,27 +194,6 @@ public sealed class USyncFolder(string root)
             USyncFile.Write(
                 Path.Combine(VersionFolder, "ContentTypes", type.Alias.ToLowerInvariant() + Extension),
                 USyncSchemaSerializer.Serialize(type));
-        }
-    }
-
-    /// <summary>
-    /// Writes the node's file, named after the node, and removes any other file carrying its key,
-    /// so that renaming a node leaves no stale file behind.
-    /// </summary>
-    private void Write(Guid key, string nodeName, XDocument document)
-    {
-        var existing = KeysByFile();
-        var name = USyncNames.FileName(nodeName, key);
-        var path = Path.Combine(ContentFolder, name + Extension);
-        // Another node (or an unreadable file) already has this name: uSync appends the short key.
-        if (existing.TryGetValue(path, out var occupant) && occupant != key)
-        {
-            path = Path.Combine(ContentFolder, $"{name}_{USyncNames.ShortKey(key)}{Extension}");
-        }
-        USyncFile.Write(path, document);
-        foreach (var (other, otherKey) in existing)
-        {
-            if (otherKey == key && other != path) File.Delete(other);
         }
     }
 
