@@ -12,6 +12,9 @@
 //   controls     the controls element (file sources), else null: add buttons to its .control-row
 //   shortcut(key, handler)   one more keyboard shortcut (event.key), with the same "not while typing" rule
 //   captionTracks()  the <video>'s caption and subtitle tracks;  setCaptions(track or null)  shows one
+//   toggleCaptions()  what the captions button and the C key call, always through the api: a script that keeps
+//                     the viewer's choice of language (captions.js) replaces it; this one turns on the track last
+//                     shown, else the one in the browser's languages, else the first
 // A chapter is { index, start, end, title, item (its <li> in the chapter list), thumbnail (url or "") }.
 (() => {
   "use strict";
@@ -263,8 +266,29 @@
       for (const t of api.captionTracks()) t.mode = t === track ? "showing" : "disabled";
       emit("captions", track);
     },
+    toggleCaptions() {
+      const tracks = api.captionTracks();
+      if (tracks.length === 0) return;
+      api.setCaptions(tracks.some((t) => t.mode === "showing") ? null : preferredCaptions(tracks));
+    },
   };
   window.coursePlayer = api;
+
+  // Whoever shows a track (this script, another, the browser's menu), turning captions back on brings that one back.
+  let lastCaptions = null;
+  media?.textTracks.addEventListener("change", () => {
+    lastCaptions = api.captionTracks().find((t) => t.mode === "showing") ?? lastCaptions;
+  });
+  function preferredCaptions(tracks) {
+    if (tracks.includes(lastCaptions)) return lastCaptions;
+    const language = (tag) => tag.toLowerCase();
+    const primary = (tag) => language(tag).split("-")[0];
+    for (const wanted of navigator.languages ?? []) {
+      const track = tracks.find((t) => language(t.language) === language(wanted)) ?? tracks.find((t) => primary(t.language) === primary(wanted));
+      if (track) return track;
+    }
+    return tracks[0];
+  }
 
   // ---- Chapter navigation ------------------------------------------------------------------------
 
@@ -429,7 +453,7 @@
       speed.value = String(r);
     });
 
-    // Captions: the button appears once the video has caption or subtitle tracks, and turns the first on and off.
+    // Captions: the button appears once the video has caption or subtitle tracks, and turns them on and off.
     const captionsButton = $(".ctl-captions");
     const showCaptions = () => {
       const tracks = api.captionTracks();
@@ -438,12 +462,7 @@
       // The name stays "CC captions" (it holds the visible text, for voice control); aria-pressed says whether they are on.
       captionsButton.setAttribute("aria-pressed", String(on));
     };
-    api.toggleCaptions = () => {
-      const tracks = api.captionTracks();
-      if (tracks.length === 0) return;
-      api.setCaptions(tracks.some((t) => t.mode === "showing") ? null : tracks[0]);
-    };
-    captionsButton.addEventListener("click", api.toggleCaptions);
+    captionsButton.addEventListener("click", () => api.toggleCaptions());
     video.textTracks.addEventListener("addtrack", showCaptions);
     video.textTracks.addEventListener("removetrack", showCaptions);
     video.textTracks.addEventListener("change", showCaptions);
@@ -499,7 +518,6 @@
     layout();
     video.addEventListener("loadedmetadata", layout);
     api.controls = controls;
-    api.shortcut("c", api.toggleCaptions);
     return controls;
   }
   if (media) buildControls(media);
@@ -522,6 +540,7 @@
     ">": () => changeSpeed(+1),
     f: fullscreen,
     m: () => player.setMuted(!player.muted()),
+    c: () => api.toggleCaptions(),
   };
   for (let digit = 0; digit <= 9; digit++) byKey[String(digit)] = () => seek((knownDuration() * digit) / 10);
   document.addEventListener("keydown", (event) => {
