@@ -126,11 +126,12 @@ for i in $(seq 1 1000); do
       "$template" >"$work/thousand/v17/Content/benchfinch-drill-$i.config"
 done
 # site_command ARGS…: runs a command of the site (a process of its own, as an editor or a deploy runs it, with an
-# index folder of its own) to its end; its output goes to command.log.
+# index folder of its own) to its end; its output goes to command.log. The command comes first: builds before
+# acb5dd0b took a first argument starting with "--" to mean "serve", and served forever.
 site_command() {
   (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__CourseDb="Data Source=$work/course.db;Default Timeout=30" \
     Course__USync__Folder="$work/uSync" Course__Search__IndexFolder="$work/index-cmd" Course__Server__NodeId=importer \
-    Logging__LogLevel__Default=Warning dotnet "$site/Course.Web.dll" --contentRoot "$repo/src/Course.Web" "$@" >"$work/command.log" 2>&1)
+    Logging__LogLevel__Default=Warning dotnet "$site/Course.Web.dll" "$@" --contentRoot "$repo/src/Course.Web" >"$work/command.log" 2>&1)
 }
 import() { # label folder
   local label="$1" folder="$2" started took after_gen rebuilds0 commits0 applied0
@@ -177,11 +178,12 @@ LUA
 wrk -t2 -c50 -d3s "$n1/healthz" >/dev/null
 health=$(wrk -t2 -c50 -d10s --latency "$n1/healthz")
 gen0=$(generation "$work/index-node1")
-posts=$(wrk -t2 -c50 -d10s --latency -s "$work/comment.lua" "$n1/api/videos/$video/comments")
+posts=$(wrk -t2 -c50 -d10s --timeout 30s --latency -s "$work/comment.lua" "$n1/api/videos/$video/comments")
 gen1=$(generation "$work/index-node1")
 rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$1"; }
 p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; printf "%.1f", v }' <<<"$1"; }
 errors=$(awk '/Non-2xx/ { print $NF }' <<<"$posts"); errors=${errors:-0}
+socket=$(awk '/Socket errors/ { $1 = $2 = ""; print }' <<<"$posts"); socket=${socket:- none}
 printf '   %-40s %10s req/s  p99 %8s ms\n' "/healthz" "$(rps "$health")" "$(p99 "$health")"
-printf '   %-40s %10s req/s  p99 %8s ms  non-2xx %s  index commits %d\n' "POST comments" "$(rps "$posts")" "$(p99 "$posts")" "$errors" $(( gen1 - gen0 ))
+printf '   %-40s %10s req/s  p99 %8s ms  non-2xx %s  index commits %d  socket errors:%s\n' "POST comments" "$(rps "$posts")" "$(p99 "$posts")" "$errors" $(( gen1 - gen0 )) "$socket"
 echo "   load after: $(load)"

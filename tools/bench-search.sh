@@ -51,7 +51,8 @@ start_site() { # $1: database file, $2: output cache seconds for search
     Course__Search__CacheSeconds="$2" \
     exec dotnet Course.Web.dll --urls "http://127.0.0.1:$port") > "$work/site.log" 2>&1 &
   site_pid=$!
-  for _ in $(seq 1 600); do
+  # A 100k database takes minutes to start: uSync files are written for its videos, then the index is rebuilt.
+  for _ in $(seq 1 2400); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.5
   done

@@ -6,7 +6,10 @@ namespace Course.Search.Benchmarks;
 public sealed class Samples
 {
     private readonly List<double> milliseconds = [];
+    private readonly List<double> withoutCollection = [];
     private long allocated;
+    private int collections;
+    private TimeSpan paused;
 
     public int Count => milliseconds.Count;
 
@@ -14,17 +17,28 @@ public sealed class Samples
     public T Time<T>(Func<T> call)
     {
         var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var gcs = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
         var started = Stopwatch.GetTimestamp();
         var result = call();
-        milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        milliseconds.Add(ms);
         allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
+        // Calls during which the runtime collected garbage, told apart: how much of the tail is the collector's.
+        var collected = GC.CollectionCount(0) - gcs;
+        collections += collected;
+        paused += GC.GetTotalPauseDuration() - pause;
+        if (collected == 0) withoutCollection.Add(ms);
         return result;
     }
 
     public void Add(double ms) => milliseconds.Add(ms);
 
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(milliseconds, p);
+
+    private static double Percentile(List<double> milliseconds, double p)
     {
+        if (milliseconds.Count == 0) return double.NaN;
         var sorted = milliseconds.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1))];
     }
@@ -35,7 +49,8 @@ public sealed class Samples
 
     public override string ToString() =>
         $"p50 {Percentile(0.5):0.000} ms, p90 {Percentile(0.9):0.000} ms, p99 {Percentile(0.99):0.000} ms, max {milliseconds.Max():0.000} ms, " +
-        $"mean {milliseconds.Average():0.000} ms, {BytesPerCall / 1024:0.0} KiB/op";
+        $"mean {milliseconds.Average():0.000} ms, {BytesPerCall / 1024:0.0} KiB/op" +
+        (collections == 0 ? "" : $"; {collections} collections ({paused.TotalMilliseconds:0.0} ms paused), p99 of the {withoutCollection.Count} calls without one {Percentile(withoutCollection, 0.99):0.000} ms");
 }
 
 /// <summary>

@@ -93,7 +93,7 @@ static async Task RunSeed(int rounds)
     {
         using var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(content).ToAsyncEnumerable());
-        Console.WriteLine($"seed index: {built.Documents} documents in {built.Took.TotalMilliseconds:0} ms");
+        Console.WriteLine($"seed index: {built.Documents} documents in {built.Took.TotalMilliseconds:0} ms, {index.Read(s => s.IndexReader.Leaves.Count)} segments");
         var searcher = new CourseSearcher(index, Synonyms(index));
         TimeQueries(corpus, searcher, index, QuerySet.Seed, rounds * 5, p50Target: "<= 0.3 ms", p99Target: "<= 1 ms");
         TimeQueries(corpus + " as typed", searcher, index, QuerySet.Keystrokes(QuerySet.Seed), rounds, p50Target: "<= 0.3 ms", p99Target: "<= 1 ms");
@@ -164,13 +164,15 @@ static void TimeSuggestions(string corpus, CourseSearcher searcher, CourseIndex 
     var prefixes = typed.Select(t => new Term(IndexSchema.SuggestField, t.Split(' ')[^1])).ToList();
     var raw = new Samples();
     var samples = new Samples();
+    var byPrefix = typed.ToDictionary(t => t, _ => new Samples());
     for (var round = 0; round < rounds; round++)
     {
-        foreach (var t in typed) samples.Time(() => searcher.Suggest(t));
+        foreach (var t in typed) byPrefix[t].Add(samples.Time(() => { var started = Stopwatch.GetTimestamp(); searcher.Suggest(t); return Stopwatch.GetElapsedTime(started).TotalMilliseconds; }));
         foreach (var p in prefixes) raw.Time(() => index.Read(s => s.Search(new PrefixQuery(p), 10)));
     }
     Console.WriteLine($"suggest, {corpus} ({typed.Length} prefixes x {rounds} rounds): {samples}");
     Console.WriteLine($"  raw Lucene (PrefixQuery on the last word, top 10): {raw}");
+    Console.WriteLine("  slowest by median (p50 ms, p99 ms): " + string.Join(", ", byPrefix.OrderByDescending(p => p.Value.P50).Take(5).Select(p => $"\"{p.Key}\" {p.Value.P50:0.000}/{p.Value.P99:0.000}")));
     Console.WriteLine($"  pirif: {string.Join(", ", searcher.Suggest("pirif").Select(s => s.Text))}; pirfi: {string.Join(", ", searcher.Suggest("pirfi").Select(s => s.Text))}");
     Table.Row(corpus, "suggest p99", Table.Ms(samples.P99), Table.Ms(raw.P99), Table.Ratio(samples.P99, raw.P99), p99Target);
     Table.Row(corpus, "suggest allocation per call", $"{samples.BytesPerCall / 1024:0.0} KiB", $"{raw.BytesPerCall / 1024:0.0} KiB", Table.Ratio(samples.BytesPerCall, raw.BytesPerCall), "-");

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Course.Umbraco.Chapters;
 using Course.Umbraco.Content;
 using Umbraco.Cms.Core.Models;
@@ -20,6 +21,7 @@ public static class UmbracoContent
         (CourseDocumentTypes.VideoProperties.Source, "Umbraco.TextBox", ValueStorageType.Nvarchar),
         (CourseDocumentTypes.VideoProperties.Duration, "Umbraco.Integer", ValueStorageType.Integer),
         (CourseDocumentTypes.VideoProperties.Chapters, "Umbraco.BlockList", ValueStorageType.Ntext),
+        (CourseDocumentTypes.VideoProperties.Captions, "Umbraco.BlockList", ValueStorageType.Ntext),
         (CourseDocumentTypes.VideoProperties.UrlName, "Umbraco.TextBox", ValueStorageType.Nvarchar));
 
     public static readonly ContentType TechniqueType = Type(CourseDocumentTypes.Technique,
@@ -30,16 +32,29 @@ public static class UmbracoContent
         (CourseDocumentTypes.TechniqueProperties.UrlName, "Umbraco.TextBox", ValueStorageType.Nvarchar));
 
     /// <param name="chapters">The <c>chapters</c> block list as Umbraco stores it (JSON), or none.</param>
+    /// <param name="captions">The <c>captions</c> block list as Umbraco stores it (JSON), or none.</param>
     public static Content Video(string name, string slug, string description, int? duration = 1260, string source = "/media/sciatica.webm",
-        string? chapters = null, Guid? key = null)
+        string? chapters = null, Guid? key = null, string? captions = null)
     {
         var content = new Content(name, -1, VideoType) { Key = key ?? Guid.NewGuid() };
         content.SetValue(CourseDocumentTypes.VideoProperties.Description, description);
         content.SetValue(CourseDocumentTypes.VideoProperties.Chapters, chapters);
+        content.SetValue(CourseDocumentTypes.VideoProperties.Captions, captions);
         content.SetValue(CourseDocumentTypes.VideoProperties.Source, source);
         content.SetValue(CourseDocumentTypes.VideoProperties.Duration, duration);
         content.SetValue(CourseDocumentTypes.VideoProperties.UrlName, slug);
         return Published(content);
+    }
+
+    /// <summary>A <c>courseVideo</c> node of a uSync content file, published with every value as the file holds it.</summary>
+    public static Content USyncVideo(string file)
+    {
+        var node = XDocument.Load(file).Root!;
+        string Value(string alias) => node.Element("Properties")?.Element(alias)?.Element("Value")?.Value ?? "";
+        return Video((string)node.Element("Info")!.Element("NodeName")!.Attribute("Default")!, Value(CourseDocumentTypes.VideoProperties.UrlName),
+            Value(CourseDocumentTypes.VideoProperties.Description), int.Parse(Value(CourseDocumentTypes.VideoProperties.Duration)),
+            Value(CourseDocumentTypes.VideoProperties.Source), Value(CourseDocumentTypes.VideoProperties.Chapters),
+            Guid.Parse((string)node.Attribute("Key")!), Value(CourseDocumentTypes.VideoProperties.Captions));
     }
 
     public static Content Technique(string name, string summary, string musclesJson, Guid? key = null)

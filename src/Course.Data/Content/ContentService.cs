@@ -9,7 +9,7 @@ namespace Course.Data.Content;
 
 /// <summary>What every content service writes with: the database, the instruction log and this node's refresher.</summary>
 public sealed record ContentWriting(
-    IDbContextFactory<CourseDbContext> Databases, InstructionLog Instructions, ContentRefresher Refresher, TimeProvider Clock, ICurrentEditor Editor)
+    IDbContextFactory<CourseDbContext> Databases, InstructionLog Instructions, ContentRefresher Refresher, WriteGate Gate, TimeProvider Clock, ICurrentEditor Editor)
 {
     /// <summary>
     /// Saves <paramref name="db"/>'s unit of work with an instruction for the change, then applies it on this node, so
@@ -19,7 +19,7 @@ public sealed record ContentWriting(
     public async Task<bool> SaveAsync(CourseDbContext db, ContentKind kind, ContentChange change, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         var instruction = Instructions.Add(db, kind, change, keys);
-        if (!await OptimisticConcurrency.TrySaveAsync(db, cancellationToken)) return false;
+        if (!await Gate.RunAsync(() => OptimisticConcurrency.TrySaveAsync(db, cancellationToken), cancellationToken)) return false;
         await Refresher.RefreshAsync(instruction.Id, CancellationToken.None);
         return true;
     }

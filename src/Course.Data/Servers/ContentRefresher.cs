@@ -116,7 +116,12 @@ public sealed class ContentRefresher(
         var applied = false;
         while (true)
         {
-            var batch = await log.ReadAfterAsync(LastApplied, ServerSettings.BatchSize, cancellationToken);
+            var read = await log.ReadAfterAsync(LastApplied, ServerSettings.BatchSize, cancellationToken);
+            var (applicable, final) = InstructionGap.Check(LastApplied, read, clock.GetUtcNow().UtcDateTime, settings.GapWait);
+            if (final.Count > 0)
+                logger.LogWarning("Instruction ids {Gaps} never appeared within {Wait}: taken as rolled back or pruned", final, settings.GapWait);
+            // The rest waits for the hole before it (a transaction still committing) until the next poll.
+            var batch = read.Take(applicable).ToList();
             if (batch.Count == 0) break;
             var changes = batch.SelectMany(i => i.Changes).Distinct().ToList();
             // Comments are not in the published cache: a batch of them only moves the followers.
@@ -124,7 +129,7 @@ public sealed class ContentRefresher(
             Interlocked.Exchange(ref lastApplied, batch[^1].Id);
             await FollowAsync(new PublishedContentChanged(changes, batch[^1].Id), cancellationToken);
             applied = true;
-            if (batch.Count < ServerSettings.BatchSize) break;
+            if (read.Count < ServerSettings.BatchSize || batch.Count < read.Count) break;
         }
         if (!applied) await RetryOwedAsync(cancellationToken);
     }

@@ -45,10 +45,11 @@ public sealed class InstructionLog(IDbContextFactory<CourseDbContext> databases,
     public async Task<(long Oldest, long Newest)> RangeAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var range = await db.Instructions.GroupBy(_ => 1)
-            .Select(g => new { Oldest = g.Min(i => i.Id), Newest = g.Max(i => i.Id) })
-            .SingleOrDefaultAsync(cancellationToken);
-        return range is null ? (0, 0) : (range.Oldest, range.Newest);
+        // Each end read through the key's index: one aggregate over the table scanned every row at every refresh,
+        // and the log holds two days of changes.
+        var oldest = await db.Instructions.OrderBy(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        var newest = await db.Instructions.OrderByDescending(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        return (oldest ?? 0, newest ?? 0);
     }
 
     /// <summary>

@@ -19,12 +19,13 @@ public enum ServerRole
 /// <param name="MaxBehind">further behind than this many instructions, a node cold-boots instead of replaying them</param>
 /// <param name="Retention">instructions older than this are pruned</param>
 /// <param name="Lease">how long the elected scheduling node holds its lease without renewing it</param>
-public sealed record ServerSettings(string NodeId, ServerRole? Role, int MaxBehind, TimeSpan Retention, TimeSpan Lease)
+/// <param name="GapWait">how long a hole in the instruction ids is waited for before it is taken as final (<see cref="InstructionGap"/>)</param>
+public sealed record ServerSettings(string NodeId, ServerRole? Role, int MaxBehind, TimeSpan Retention, TimeSpan Lease, TimeSpan GapWait)
 {
     /// <summary>At most this many instructions are applied as one batch.</summary>
     public const int BatchSize = 500;
 
-    public static ServerSettings Default { get; } = new(NodeIdFor(AppContext.BaseDirectory), Role: null, MaxBehind: 5000, Retention: TimeSpan.FromDays(2), Lease: TimeSpan.FromSeconds(15));
+    public static ServerSettings Default { get; } = new(NodeIdFor(AppContext.BaseDirectory), Role: null, MaxBehind: 5000, Retention: TimeSpan.FromDays(2), Lease: TimeSpan.FromSeconds(15), GapWait: TimeSpan.FromSeconds(5));
 
     /// <summary>
     /// The machine and the site's folder, as Umbraco names a server: a node restarted after a crash is the same node and

@@ -32,6 +32,7 @@ public static class CourseDataServices
         services.AddSingleton<ServerRoles>();
         services.AddSingleton<PublishedContentCache>();
         services.AddSingleton<ContentRefresher>();
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<ContentWriting>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<VideoService>();

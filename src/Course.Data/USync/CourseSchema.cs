@@ -1,3 +1,4 @@
+using Course.Core.Captions;
 using Course.Core.Content;
 
 namespace Course.Data.USync;
@@ -26,9 +27,9 @@ public static class CourseSchema
     public static class Caption
     {
         public const string Alias = "caption";
-        public const string Language = "language";
-        public const string Label = "label";
-        public const string Track = "track";
+        public const string Language = CaptionBlocks.Language;
+        public const string Label = CaptionBlocks.Label;
+        public const string Track = CaptionBlocks.Track;
     }
 
     /// <summary>Element type <c>chapter</c>: one block in a video's <c>chapters</c> block list.</summary>

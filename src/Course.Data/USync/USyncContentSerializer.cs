@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+using Course.Core.Captions;
 using Course.Core.Content;
 
 namespace Course.Data.USync;
@@ -121,7 +122,7 @@ public sealed class USyncContentSerializer
                     Duration = duration,
                     Description = Text(properties, CourseSchema.CourseVideo.Description),
                     Chapters = chaptersValue is null ? [] : BlockListValue(chaptersValue, "chapters", v => ChapterBlocks.Read(v, duration)),
-                    Captions = captionsValue is null ? [] : BlockListValue(captionsValue, "captions", v => CaptionBlockList.Read(v, duration)),
+                    Captions = captionsValue is null ? [] : BlockListValue(captionsValue, "captions", v => CaptionBlocks.Read(v, duration)),
                     Published = published,
                     CreateDate = createDate,
                     UpdateDate = createDate, // uSync does not carry it

@@ -24,6 +24,9 @@ public sealed class CourseIndex : IDisposable
     /// </summary>
     public const string InstructionKey = "course.instruction";
 
+    /// <summary>A full build of at most this many documents is merged into one segment.</summary>
+    private const int MergedBuildMaxDocuments = 20_000;
+
     private readonly Directory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -39,7 +42,7 @@ public sealed class CourseIndex : IDisposable
         this.opened = opened;
         built = rebuildReason is null;
         Analyzer = new SearchAnalyzer(schema.KeywordFields);
-        directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
+        directory = new NRTCachingDirectory(new MappedDirectory(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
             OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
@@ -112,6 +115,9 @@ public sealed class CourseIndex : IDisposable
             writer.DeleteAll();
             throw;
         }
+        // The indexing threads leave a segment each, and every search pays its per-segment setup (term lookups, scorers)
+        // once per segment: a course-sized index merges into one in milliseconds; a large one would add seconds to the rebuild.
+        if (writer.MaxDoc <= MergedBuildMaxDocuments) writer.ForceMerge(1);
         Commit(lastInstruction);
         searchers.MaybeRefreshBlocking();
         built = true;

@@ -44,6 +44,7 @@ internal sealed class Completions(IndexSchema schema, Analyzer analyzer, StoredH
 
     private List<Suggestion> Titles(IndexSearcher searcher, IReadOnlyList<AnalyzedTerm> words, bool complete, bool typo, int count)
     {
+        if (words.Count == 1 && !typo && Listed(searcher.IndexReader, words[0].Text, complete, count) is { } listed) return listed;
         var reader = searcher.IndexReader;
         var query = new BooleanQuery();
         for (var i = 0; i < words.Count - 1; i++) query.Add(new TermQuery(new Term(IndexSchema.SuggestField, words[i].Text)), Occur.MUST);
@@ -62,6 +63,36 @@ internal sealed class Completions(IndexSchema schema, Analyzer analyzer, StoredH
             if (texts.Count == count) break;
         }
         return found.OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
+    }
+
+    /// <summary>
+    /// One word's completions from the segments' <see cref="CompletionLists"/>: the first <paramref name="count"/> titles
+    /// in their order, or null when a list was cut before they were found (then the query finds them).
+    /// </summary>
+    private List<Suggestion>? Listed(IndexReader reader, string word, bool complete, int count)
+    {
+        var found = new List<CompletionLists.Entry>();
+        var exactUpTo = new CompletionLists.Entry(int.MaxValue, int.MaxValue);
+        foreach (var leaf in reader.Leaves)
+            CompletionLists.Of(leaf.AtomicReader, schema).Collect(word, complete, leaf.DocBase, leaf.AtomicReader.LiveDocs, found, ref exactUpTo);
+        found.Sort();
+        var suggestions = new List<(Suggestion Suggestion, int Rank)>();
+        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var previous = -1;
+        foreach (var entry in found)
+        {
+            if (texts.Count == count) break;
+            if (entry.CompareTo(exactUpTo) > 0) return null;
+            // A document listed under several of the words begun.
+            if (entry.Doc == previous) continue;
+            previous = entry.Doc;
+            var hit = stored.Get(reader, entry.Doc);
+            var title = hit.Text(schema.TitleField) ?? "";
+            if (texts.Add(title)) suggestions.Add((new Suggestion(title, hit.Category, hit.Text(schema.UrlField)), entry.Rank));
+        }
+        // Too few titles, and a cut list may hold more beyond its end.
+        if (texts.Count < count && exactUpTo.Key != int.MaxValue) return null;
+        return suggestions.OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
     }
 
     private static Query LastWord(IndexReader reader, string word, bool complete, bool typo)

@@ -38,7 +38,7 @@ public sealed class CourseSearcher
             var query = queries.Build(text, reader);
             var skip = (long)(request.Page - 1) * request.PageSize;
             var wanted = (int)Math.Clamp(skip + request.PageSize, 1, Math.Max(1, reader.MaxDoc));
-            // Out of order lets Lucene score a pure disjunction in buckets (BooleanScorer), faster on large match sets.
+            // Out of order lets Lucene score a pure disjunction in buckets (BooleanScorer) on large segments (see FacetCollector).
             var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
             var facets = new FacetCollector(top, index.Schema.Facets, request.Filters);
             searcher.Search(query, facets);

@@ -23,6 +23,7 @@ internal sealed class SegmentOrdinals
         Starts = starts;
         Ordinals = ordinals;
         Values = values;
+        Single = SingleOrdinals(starts, ordinals);
         ordinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
         for (var ord = 0; ord < values.Length; ord++) ordinalOf[values[ord]] = ord;
     }
@@ -32,6 +33,12 @@ internal sealed class SegmentOrdinals
     public int[] Ordinals { get; }
     /// <summary>Each ordinal's value, so counting needs no doc values lookup.</summary>
     public string[] Values { get; }
+
+    /// <summary>
+    /// When no document has two values (the type): document d's ordinal plus one (0 for none), so counting a
+    /// document is one array read instead of a loop.
+    /// </summary>
+    public int[]? Single { get; }
 
     public int ValueCount => Values.Length;
 
@@ -43,6 +50,18 @@ internal sealed class SegmentOrdinals
     public static SegmentOrdinals? Of(AtomicReader segment, string field) =>
         Cache.GetValue(segment.CoreCacheKey, _ => new ConcurrentDictionary<string, SegmentOrdinals?>())
             .GetOrAdd(field, f => Decode(segment, f));
+
+    private static int[]? SingleOrdinals(int[] starts, int[] ordinals)
+    {
+        var single = new int[starts.Length - 1];
+        for (var doc = 0; doc < single.Length; doc++)
+        {
+            var count = starts[doc + 1] - starts[doc];
+            if (count > 1) return null;
+            single[doc] = count == 0 ? 0 : ordinals[starts[doc]] + 1;
+        }
+        return single;
+    }
 
     private static SegmentOrdinals? Decode(AtomicReader segment, string field)
     {
@@ -67,7 +86,7 @@ internal sealed class SegmentOrdinals
     }
 }
 
-/// <summary>Reads what searches keep per segment (facet ordinals, spelling terms) when a searcher opens, so no search waits for it.</summary>
+/// <summary>Reads what searches keep per segment (facet ordinals, spelling terms, completion lists) when a searcher opens, so no search waits for it.</summary>
 internal sealed class WarmingSearcherFactory(IndexSchema schema) : SearcherFactory
 {
     public override IndexSearcher NewSearcher(IndexReader reader)
@@ -76,6 +95,7 @@ internal sealed class WarmingSearcherFactory(IndexSchema schema) : SearcherFacto
         {
             foreach (var field in schema.Facets) SegmentOrdinals.Of(leaf.AtomicReader, field);
             foreach (var field in QueryBuilder.SpelledFields(schema)) Spellings.Warm(leaf.AtomicReader, field);
+            CompletionLists.Of(leaf.AtomicReader, schema);
         }
         return new StatisticsCachingSearcher(reader);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Course.Core.Captions;
 using Course.Core.Content;
 using Course.Umbraco.Chapters;
 using Umbraco.Cms.Core.Models;
@@ -31,6 +32,7 @@ public static class CourseContentMapping
             Description = description,
             Chapters = DescriptionChapters.Read(content.Key, description, duration,
                 DescriptionChapters.Attached(Published(content, VideoProperties.Chapters), duration)).Chapters,
+            Captions = Captions(Published(content, VideoProperties.Captions), duration),
             Published = content.Published,
             CreateDate = content.CreateDate,
             UpdateDate = content.PublishDate ?? content.UpdateDate,
@@ -51,6 +53,23 @@ public static class CourseContentMapping
         CreateDate = content.CreateDate,
         UpdateDate = content.PublishDate ?? content.UpdateDate,
     };
+
+    /// <summary>
+    /// The <c>captions</c> block list read by Course.Core's reader, the one the Course site's uSync import uses; none
+    /// when it is empty or breaks a caption rule (the video then plays without captions rather than failing the page).
+    /// </summary>
+    private static IReadOnlyList<CaptionTrack> Captions(object? value, int? duration)
+    {
+        if (value is not string { Length: > 0 } json) return [];
+        try
+        {
+            return CaptionBlocks.Read(json, duration);
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return [];
+        }
+    }
 
     private static string Name(IContent content) => content.PublishName ?? content.Name ?? "";
 

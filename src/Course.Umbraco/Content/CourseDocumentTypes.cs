@@ -12,6 +12,8 @@ public static class CourseDocumentTypes
         public const string Description = "description";
         /// <summary>The <c>chapter</c> block list: the techniques each chapter shows and notes (<c>ChapterBlocks</c>).</summary>
         public const string Chapters = "chapters";
+        /// <summary>The <c>caption</c> block list: one track per language (<c>CaptionBlocks</c>).</summary>
+        public const string Captions = "captions";
         public const string Source = "source";
         public const string Duration = "duration";
         public const string UrlName = "umbracoUrlName";

@@ -9,8 +9,9 @@ namespace Course.Umbraco.Search;
 
 /// <summary>
 /// The Course site's own search (Course.Search on Lucene.Net: schema, analysis, synonyms, typos, facets) over the
-/// Umbraco site's published course: the same documents through <see cref="PublishedContentPopulator"/> and the same
-/// change handling through <see cref="ContentIndexing"/>; at start the index is compared with the published course item by item.
+/// Umbraco site's published course: the same documents through the site's populators (<see cref="PublishedContentPopulator"/>,
+/// and <see cref="TranscriptPopulator"/> for the captions' transcript passages) and the same change handling through
+/// <see cref="ContentIndexing"/>; at start the index is compared with the published course item by item.
 /// </summary>
 public sealed class LuceneCourseSearchIndex : ICourseSearchIndex, IDisposable
 {
@@ -23,7 +24,7 @@ public sealed class LuceneCourseSearchIndex : ICourseSearchIndex, IDisposable
     {
         index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         searcher = new CourseSearcher(index, synonyms);
-        populators = [new PublishedContentPopulator(() => course.Current)];
+        populators = [new PublishedContentPopulator(() => course.Current), new TranscriptPopulator(() => course.Current)];
         indexing = new ContentIndexing(index, populators);
     }
 
@@ -36,7 +37,8 @@ public sealed class LuceneCourseSearchIndex : ICourseSearchIndex, IDisposable
     public Task ContentChangedAsync(ContentChangedNotification change, CancellationToken cancellationToken) =>
         indexing.FollowAsync(new PublishedContentChanged([change], ThroughInstruction: 0), cancellationToken);
 
-    public SearchResults Search(SearchRequest request) => searcher.Search(request);
+    /// <summary>As on the Course site, a transcript hit lands at the second of the cue that says the words best.</summary>
+    public SearchResults Search(SearchRequest request) => TranscriptHits.Locate(searcher.Search(request));
 
     public IReadOnlyList<Suggestion> Suggest(string typed) => searcher.Suggest(typed);
 

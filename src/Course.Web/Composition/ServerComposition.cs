@@ -27,6 +27,9 @@ public sealed class ServerOptions
     /// <summary>Instructions older than this are pruned by the scheduling node.</summary>
     public double RetentionHours { get; set; } = 48;
 
+    /// <summary>How long a hole in the instruction ids is waited for before it is taken as final (a rolled-back write).</summary>
+    public double GapWaitSeconds { get; set; } = 5;
+
     public ServerSettings ToSettings(string contentRoot)
     {
         ServerRole? role = string.IsNullOrWhiteSpace(Role) ? null
@@ -38,6 +41,7 @@ public sealed class ServerOptions
             Role = role,
             MaxBehind = MaxBehind,
             Retention = TimeSpan.FromHours(RetentionHours),
+            GapWait = TimeSpan.FromSeconds(GapWaitSeconds),
         };
     }
 }

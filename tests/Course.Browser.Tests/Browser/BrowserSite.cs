@@ -51,6 +51,9 @@ public sealed class BrowserSite : IAsyncLifetime
             BaseURL = Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Waits for a page or an element are generous: the whole suite runs beside this site, and on a busy machine
+        // (load 30 on 2 cores) a backoffice save that answers in 0.1 s alone has taken more than Playwright's 30 s.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;

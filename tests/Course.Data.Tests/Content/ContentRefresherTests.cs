@@ -125,6 +125,48 @@ public sealed class ContentRefresherTests : IAsyncLifetime
         Assert.Equal((newest, newest), await pruning.RangeAsync(default));
     }
 
+    [Fact]
+    public async Task A_later_instruction_that_commits_before_an_earlier_one_waits_for_it()
+    {
+        // SQL Server hands out ids at insert and shows rows at commit: id N+2 can be read while N+1 is still committing.
+        var (_, newest) = await store.Instructions.RangeAsync(default);
+        var late = Guid.NewGuid();
+        var early = await WriteInstructionAsync(newest + 2, DateTime.UtcNow);
+
+        await store.Refresher.RefreshAsync();
+        Assert.Equal(newest, store.Refresher.LastApplied);
+        Assert.Empty(search.Seen);
+
+        await WriteInstructionAsync(newest + 1, DateTime.UtcNow, late);
+        await store.Refresher.RefreshAsync();
+
+        Assert.Equal(newest + 2, store.Refresher.LastApplied);
+        Assert.Equal([late, early], Assert.Single(search.Seen).Changes.Select(c => c.Key));
+    }
+
+    [Fact]
+    public async Task A_hole_older_than_the_wait_is_taken_as_a_rolled_back_write()
+    {
+        var (_, newest) = await store.Instructions.RangeAsync(default);
+        var after = await WriteInstructionAsync(newest + 3, DateTime.UtcNow - ServerSettings.Default.GapWait - TimeSpan.FromSeconds(1));
+
+        await store.Refresher.RefreshAsync();
+
+        Assert.Equal(newest + 3, store.Refresher.LastApplied);
+        Assert.Equal(after, Assert.Single(search.Seen).Changes.Single().Key);
+    }
+
+    /// <summary>An instruction row with the given id and time, as a writer on SQL Server may leave them.</summary>
+    private async Task<Guid> WriteInstructionAsync(long id, DateTime utcDate, Guid? key = null)
+    {
+        await using var db = await store.Databases.CreateDbContextAsync();
+        var record = store.Instructions.Add(db, ContentKind.Comment, ContentChange.Saved, key ?? Guid.NewGuid());
+        record.Id = id;
+        record.UtcDate = utcDate;
+        await db.SaveChangesAsync();
+        return Guid.Parse(record.Keys);
+    }
+
     /// <summary>Techniques saved with their instructions but not applied here, as another node writes them.</summary>
     private async Task<List<Guid>> WriteAsAnotherNodeAsync(int count)
     {

@@ -1,20 +1,9 @@
 using Course.Data.Storage;
+using Course.Tests;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Data.Tests.Content;
-
-/// <summary>Runs only where a SQL Server is at hand; reported as skipped, with the reason, elsewhere.</summary>
-public sealed class SqlServerFactAttribute : FactAttribute
-{
-    public const string Variable = "COURSE_TEST_SQLSERVER";
-
-    public SqlServerFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"No SQL Server: set {Variable} to a connection string (a database of that name is created and dropped).";
-    }
-}
 
 public sealed class SqlServerTests
 {

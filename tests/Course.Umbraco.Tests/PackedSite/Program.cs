@@ -25,7 +25,7 @@ using (var loggers = LoggerFactory.Create(_ => { }))
     umbraco.Build();
 }
 
-// Stand-ins for Umbraco's runtime: its content service (two published nodes), no Umbraco context outside its
+// Stand-ins for Umbraco's runtime: its content service (three published nodes), no Umbraco context outside its
 // router, and the backoffice's "SectionAccessContent" policy on a cookie any caller of /site/sign-in gets.
 builder.Services.AddSingleton<ICourseContentSource, SiteContent>();
 builder.Services.AddSingleton<IUmbracoContextAccessor, NoUmbracoContext>();
@@ -62,6 +62,7 @@ sealed class SiteContent : ICourseContentSource
     public Task<IReadOnlyList<IContent>> PublishedAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<IContent>>(
     [
         UmbracoContent.Video("Sciatica myofascial release techniques", "sciatica-myofascial-release", UmbracoContent.SeedDescription),
+        UmbracoContent.USyncVideo(Path.Combine(AppContext.BaseDirectory, "Seed", "sciatica-myofascial-release-the-approach-read-aloud.config")),
         UmbracoContent.Technique("Pin and stretch", "Pin the piriformis, then stretch the hip.", """["piriformis"]"""),
     ]);
 }

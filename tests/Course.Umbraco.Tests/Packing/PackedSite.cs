@@ -58,6 +58,7 @@ public sealed class PackedSite : IAsyncLifetime
             Copy(file, Path.Combine(siteFolder, Path.GetRelativePath(source, file)));
         Copy(Path.Combine(Repository.Root, "tests", "Course.Umbraco.Tests", "UmbracoContent.cs"), Path.Combine(siteFolder, "UmbracoContent.cs"));
         Copy(Path.Combine(AppContext.BaseDirectory, "Seed", "sciatica-tutorial.txt"), Path.Combine(siteFolder, "Seed", "sciatica-tutorial.txt"));
+        Copy(CaptionTests.ReadAloudFile, Path.Combine(siteFolder, "Seed", Path.GetFileName(CaptionTests.ReadAloudFile)));
 
         var sharedCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured

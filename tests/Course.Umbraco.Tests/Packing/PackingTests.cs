@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Course.Core.Captions;
 using Xunit.Abstractions;
 
 namespace Course.Umbraco.Tests.Packing;
@@ -133,6 +135,37 @@ public sealed class PackingTests(PackedSite packed, ITestOutputHelper output) : 
         var limited = await client.PostAsJsonAsync("/api/videos/sciatica-myofascial-release/comments", new { author = "Ann", body = "Again", at = 880 });
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);   // Course:Comments:PermitsPerMinute is 2 here
         Assert.NotNull(limited.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task The_installed_site_serves_a_videos_captions_as_WebVTT_renders_their_tracks_and_finds_what_is_said()
+    {
+        using var client = packed.Client();
+        const string video = "/videos/sciatica-approach-read-aloud";   // the read-aloud video of the uSync content, with its captions
+
+        var response = await client.GetAsync($"{video}/captions/en.vtt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/vtt", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var check = CaptionRules.Check(bytes, CaptionFormat.WebVtt, 114);   // valid by the Course site's own rules
+        Assert.True(check.IsValid, string.Join("; ", check.Problems));
+        Assert.Equal(26, check.Cues.Count);
+        Assert.Contains("00:01:27.028 --> 00:01:29.383\nand to slowly desensitize the region.", Encoding.UTF8.GetString(bytes));
+        var unknown = await client.GetAsync($"{video}/captions/fr.vtt");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/videos/no-such-video/captions/en.vtt")).StatusCode);
+
+        // The template line: a captions track beside the chapters track, which player.js's CC button and C key turn on.
+        var page = await client.GetStringAsync($"/site{video}");
+        Assert.Contains($"<track kind=\"captions\" label=\"English\" srclang=\"en\" src=\"{video}/captions/en.vtt\">", page);
+        Assert.Contains($"{video}/chapters.vtt", page);
+
+        // Started as Umbraco starts it: the transcript passages were indexed with the rest, a hit lands at the cue's second.
+        var search = await client.GetFromJsonAsync<JsonElement>("/api/search?q=desensitize&type=transcript");
+        var hit = Assert.Single(search.GetProperty("hits").EnumerateArray());
+        Assert.Equal(("transcript", $"{video}?t=87", 87),
+            (hit.GetProperty("type").GetString(), hit.GetProperty("url").GetString(), hit.GetProperty("start").GetInt32()));
     }
 
     [Fact]

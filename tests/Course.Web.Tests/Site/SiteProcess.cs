@@ -1,14 +1,18 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 
 namespace Course.Web.Tests.Site;
 
 /// <summary>
 /// A site's folder for real processes of the built site (<c>dotnet Course.Web.dll</c>): a temporary SQLite file, a
-/// copy of the repository's uSync folder, an index folder and a media folder. One process serves it, or several nodes
+/// copy of the repository's uSync folder, an index folder and a media folder (or, given a SQL Server, a database of
+/// its own there, dropped afterwards). One process serves it, or several nodes
 /// share its database (<see cref="StartNode"/>), or a command runs against it (<see cref="RunAsync(string[])"/>).
 /// For crash, start-up, command-line and multi-node tests. Disposing stops every process it started.
 /// </summary>
@@ -26,10 +30,28 @@ public sealed class SiteFolder : IDisposable
     /// <summary>Configuration every process of this folder gets, beside its database, folders and API key.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
-    public SiteFolder()
+    private readonly string connectionString;
+    private readonly bool onSqlServer;
+
+    /// <summary>The database is the folder's SQLite file, or a new database on <paramref name="sqlServer"/> when given.</summary>
+    public SiteFolder(string? sqlServer = null)
     {
         IndexFolder = Path.Combine(Folder, "Index");
         CopyDirectory(Path.Combine(Repository.Root, "uSync"), USyncFolder);
+        onSqlServer = sqlServer is not null;
+        connectionString = sqlServer is null
+            ? $"Data Source={DatabaseFile};Default Timeout=30"
+            : new SqlConnectionStringBuilder(sqlServer) { InitialCatalog = "CourseNodes_" + Guid.NewGuid().ToString("N")[..8] }.ConnectionString;
+    }
+
+    /// <summary>Runs SQL against the site's database, as an operator would; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using DbConnection connection = onSqlServer ? new SqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Starts the site; <paramref name="args"/> name a command, none serves.</summary>
@@ -59,8 +81,22 @@ public sealed class SiteFolder : IDisposable
     public void Dispose()
     {
         foreach (var site in started) site.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
+        if (onSqlServer) DropSqlServerDatabase();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
+    }
+
+    private void DropSqlServerDatabase()
+    {
+        var database = new SqlConnectionStringBuilder(connectionString);
+        var name = database.InitialCatalog;
+        database.InitialCatalog = "master";
+        SqlConnection.ClearAllPools();
+        using var connection = new SqlConnection(database.ConnectionString);
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"IF DB_ID('{name}') IS NOT NULL BEGIN ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}] END";
+        drop.ExecuteNonQuery();
     }
 
     public static void CopyDirectory(string from, string to)
@@ -80,7 +116,8 @@ public sealed class SiteFolder : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Course.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__CourseDb"] = $"Data Source={DatabaseFile};Default Timeout=30";
+        start.Environment["ConnectionStrings__CourseDb"] = connectionString;
+        if (onSqlServer) start.Environment["ConnectionStrings__CourseDb_ProviderName"] = "Microsoft.Data.SqlClient";
         start.Environment["Course__USync__Folder"] = USyncFolder;
         start.Environment["Course__Search__IndexFolder"] = IndexFolder;
         start.Environment["Course__Media__Folder"] = Path.Combine(Folder, "media");
