@@ -60,6 +60,90 @@ public sealed class CaptionsTests(BrowserSite site)
         Assert.False(await page.EvaluateAsync<bool>("() => JSON.parse(localStorage.getItem('course.captions')).on"));
     }
 
+    /// <summary>The languages of the caption tracks being shown: one, or "" when none is.</summary>
+    private static Task<string> ShowingAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => [...document.querySelector('video').textTracks].filter(t => t.kind === 'captions' && t.mode === 'showing').map(t => t.language).join(',')");
+
+    private static Task<string> RememberedAsync(IPage page) => page.EvaluateAsync<string>("() => localStorage.getItem('course.captions')");
+
+    /// <summary>The demonstration's recording, published under a slug of its own with captions in English, then Spanish.</summary>
+    private async Task<string> TwoLanguageVideoAsync(string title)
+    {
+        using var api = site.Api();
+        var created = await api.PostAsJsonAsync("/api/manage/videos", new
+        {
+            title, source = "/media/sciatica-approach-read-aloud.webm", duration = 114, description = "Read aloud, captioned twice.\n0:00 Start\n0:38 Sensitivity\n1:06 Angles",
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var slug = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("slug").GetString()!;
+        foreach (var (language, label, line) in new[] { ("en", "English", "Find the hips first."), ("es", "Español", "Primero, las caderas.") })
+        {
+            var put = await api.PutAsync($"/api/manage/videos/{slug}/captions/{language}?label={Uri.EscapeDataString(label)}",
+                new StringContent($"WEBVTT\n\n00:01.000 --> 00:04.000\n{line}\n", System.Text.Encoding.UTF8, "text/vtt"));
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+        var published = await api.PostAsync($"/api/manage/videos/{slug}/publish", null);
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        return slug;
+    }
+
+    [Fact]
+    public async Task The_players_captions_button_and_c_turn_on_the_language_picked_for_the_transcript_and_keep_it()
+    {
+        var slug = await TwoLanguageVideoAsync("Captioned in two languages");
+        var page = await site.OpenAsync($"/videos/{slug}");
+        await page.Locator("[data-transcript-controls]:not([hidden])").WaitForAsync();
+
+        // The viewer picks the second language, watches with it a while, then turns captions off.
+        await page.Locator("[data-captions-language]").SelectOptionAsync("es");
+        await page.Locator("[data-captions-toggle]").ClickAsync();
+        Assert.Equal("es", await ShowingAsync(page));
+        await page.Locator("[data-captions-toggle]").ClickAsync();
+        Assert.Equal("", await ShowingAsync(page));
+
+        // The player's own button brings back the language picked, not the first one, and the choice stays.
+        await page.Locator(".ctl-captions").ClickAsync();
+        Assert.Equal("es", await ShowingAsync(page));
+        Assert.Equal("true", await page.Locator(".ctl-captions").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("true", await page.Locator("[data-captions-toggle]").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("""{"on":true,"language":"es"}""", await RememberedAsync(page));
+
+        // So does the C key.
+        await page.Keyboard.PressAsync("c");
+        Assert.Equal("", await ShowingAsync(page));
+        await page.Keyboard.PressAsync("c");
+        Assert.Equal("es", await ShowingAsync(page));
+        Assert.Equal("""{"on":true,"language":"es"}""", await RememberedAsync(page));
+
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelector('video').textTracks].some(t => t.mode === 'showing')");
+        Assert.Equal("es", await ShowingAsync(page));
+        Assert.Equal("es", await page.Locator("[data-captions-language]").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Without_the_transcript_script_the_player_turns_on_the_browsers_language_then_the_one_last_shown()
+    {
+        var slug = await TwoLanguageVideoAsync("Captioned for the preview");
+        // The backoffice preview runs the player alone: nothing there keeps a choice of language.
+        var page = await BackofficeFlowTests.SignInAsync(site);
+        await page.AddInitScriptAsync("Object.defineProperty(navigator, 'languages', { get: () => ['es-MX', 'en'] })");
+        await page.GotoAsync($"/backoffice/videos/preview/{slug}");
+        await Assertions.Expect(page.Locator(".ctl-captions")).ToBeVisibleAsync();
+
+        await page.Locator(".ctl-captions").ClickAsync();
+        Assert.Equal("es", await ShowingAsync(page));
+        await page.Keyboard.PressAsync("c");
+        Assert.Equal("", await ShowingAsync(page));
+
+        // English shown by another script: off and on again brings English back.
+        await page.EvaluateAsync("() => coursePlayer.setCaptions(coursePlayer.captionTracks().find(t => t.language === 'en'))");
+        await page.Keyboard.PressAsync("c");
+        Assert.Equal("", await ShowingAsync(page));
+        await page.Keyboard.PressAsync("c");
+        Assert.Equal("en", await ShowingAsync(page));
+    }
+
     [Fact]
     public async Task The_find_box_marks_matches_and_steps_through_them_without_seeking()
     {

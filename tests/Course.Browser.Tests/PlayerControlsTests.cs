@@ -21,7 +21,7 @@ public sealed class PlayerControlsTests(BrowserSite site)
     }
 
     [Fact]
-    public async Task The_seek_bar_has_a_marker_at_every_chapter_start_showing_its_title_on_hover_and_focus()
+    public async Task The_seek_bar_has_a_tick_at_every_chapter_start_showing_its_title_under_the_pointer_and_on_keyboard_focus()
     {
         var watch = await OpenAsync(VideoPath);
         var page = watch.Page;
@@ -30,27 +30,39 @@ public sealed class PlayerControlsTests(BrowserSite site)
         var markerStarts = await page.Locator("[data-player] .seek-marker").EvaluateAllAsync<int[]>("ms => ms.map(m => Number(m.dataset.chapterStart))");
         Assert.Equal(18, chapterStarts.Length);
         Assert.Equal(chapterStarts, markerStarts);
+        // Ticks, not targets: the seek bar is the one control (chapters 15 s apart are 4 px apart on a phone).
+        Assert.Equal(0, await page.Locator("[data-player] .seekbar button, [data-player] .seekbar [tabindex]").CountAsync());
 
+        // The pointer over a tick shows that chapter's tip; pressing there starts the chapter, not a second beside it.
         var marker = page.Locator("[data-player] .seek-marker[data-chapter-start=\"1104\"]");
         var tip = marker.Locator(".seek-tip");
         await Assertions.Expect(tip).ToBeHiddenAsync();
-        await marker.HoverAsync();
+        var tick = (await marker.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(tick.X + tick.Width / 2 + 3, tick.Y + tick.Height / 2);
         await Assertions.Expect(tip).ToBeVisibleAsync();
         await Assertions.Expect(tip).ToContainTextAsync(PinAndStretch);
         await Assertions.Expect(tip).ToContainTextAsync("18:24");
         await Assertions.Expect(tip.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("chapter-1104\\.jpg$"));
         await Screenshots.SaveAsync(page, "player-marker-hover");
-
-        // Keyboard: the marker before it, focused, shows its own tip; pressing it jumps there.
-        await page.Mouse.MoveAsync(0, 0);
-        var previous = page.Locator("[data-player] .seek-marker[data-chapter-start=\"960\"]");
-        await previous.FocusAsync();
-        await Assertions.Expect(previous.Locator(".seek-tip")).ToBeVisibleAsync();
-        await Assertions.Expect(previous).ToHaveAttributeAsync("aria-label", "Chapter 16: Working with the hip rotators longitudinally, 16:00");
         await watch.ExpectSeekAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await page.Mouse.DownAsync();
+        await page.Mouse.UpAsync();
+        Assert.InRange(await watch.SeekedAsync(), 1103.95, 1104.05);
+
+        // Keyboard: the seek bar, focused, shows the current chapter's tip and follows Shift+P to the one before.
+        await page.Mouse.MoveAsync(0, 0);
+        await Assertions.Expect(tip).ToBeHiddenAsync();
+        await page.Locator(".ctl-play").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(page.Locator(".seek-range")).ToBeFocusedAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await watch.ExpectSeekAsync();
+        await page.Keyboard.PressAsync("Shift+P");
         Assert.InRange(await watch.SeekedAsync(), 959.5, 960.5);
+        await Assertions.Expect(page.Locator("[data-player] .seek-marker[data-chapter-start=\"960\"] .seek-tip")).ToBeVisibleAsync();
+        await Assertions.Expect(tip).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".ctl-chapter")).ToHaveTextAsync("Working with the hip rotators longitudinally");
+        await Assertions.Expect(page.Locator(".seek-range")).ToHaveAttributeAsync("aria-valuetext", "16:00 of 21:00, Working with the hip rotators longitudinally");
     }
 
     [Fact]

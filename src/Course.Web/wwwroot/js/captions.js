@@ -1,7 +1,8 @@
 // Captions and the transcript panel, beside the player (player.js): uses only the player's interface
-// (window.coursePlayer: seek, onTime, shortcut, on("captions")) and the <video>'s caption tracks.
-// - the captions button and the C key turn captions on and off; the language picked is used for both the
-//   captions and the transcript, and the choice is remembered (localStorage "course.captions");
+// (window.coursePlayer: seek, onTime, toggleCaptions, on("captions")) and the <video>'s caption tracks.
+// - this script owns the viewer's choice: its captions button, the player's and the C key turn captions on and
+//   off in the language picked, used for both the captions and the transcript, and remembered (localStorage
+//   "course.captions");
 // - the cue being said is marked and kept in sight inside the panel (the page itself never scrolls), unless
 //   the viewer has just scrolled the panel themselves;
 // - a click (or Enter) on a line seeks there; the find box marks matches and steps through them.
@@ -56,8 +57,8 @@
 
   toggle?.addEventListener("click", () => setCaptions(!choice.on));
   picker?.addEventListener("change", () => { choice.language = picker.value; remember(); apply(); });
-  // The player's C shortcut and its own captions button follow the same remembered choice.
-  player.shortcut("c", () => setCaptions(!choice.on));
+  // The player's captions button and C key call this, so they turn on the language picked, not the player's guess.
+  player.toggleCaptions = () => setCaptions(!choice.on);
   player.on("captions", (track) => {
     const on = Boolean(track);
     if (on === choice.on && (!track || track.language === choice.language)) return;

@@ -12,6 +12,9 @@
 //   controls     the controls element (file sources), else null: add buttons to its .control-row
 //   shortcut(key, handler)   one more keyboard shortcut (event.key), with the same "not while typing" rule
 //   captionTracks()  the <video>'s caption and subtitle tracks;  setCaptions(track or null)  shows one
+//   toggleCaptions()  what the captions button and the C key call, always through the api: a script that keeps
+//                     the viewer's choice of language (captions.js) replaces it; this one turns on the track last
+//                     shown, else the one in the browser's languages, else the first
 // A chapter is { index, start, end, title, item (its <li> in the chapter list), thumbnail (url or "") }.
 (() => {
   "use strict";
@@ -263,8 +266,29 @@
       for (const t of api.captionTracks()) t.mode = t === track ? "showing" : "disabled";
       emit("captions", track);
     },
+    toggleCaptions() {
+      const tracks = api.captionTracks();
+      if (tracks.length === 0) return;
+      api.setCaptions(tracks.some((t) => t.mode === "showing") ? null : preferredCaptions(tracks));
+    },
   };
   window.coursePlayer = api;
+
+  // Whoever shows a track (this script, another, the browser's menu), turning captions back on brings that one back.
+  let lastCaptions = null;
+  media?.textTracks.addEventListener("change", () => {
+    lastCaptions = api.captionTracks().find((t) => t.mode === "showing") ?? lastCaptions;
+  });
+  function preferredCaptions(tracks) {
+    if (tracks.includes(lastCaptions)) return lastCaptions;
+    const language = (tag) => tag.toLowerCase();
+    const primary = (tag) => language(tag).split("-")[0];
+    for (const wanted of navigator.languages ?? []) {
+      const track = tracks.find((t) => language(t.language) === language(wanted)) ?? tracks.find((t) => primary(t.language) === primary(wanted));
+      if (track) return track;
+    }
+    return tracks[0];
+  }
 
   // ---- Chapter navigation ------------------------------------------------------------------------
 
@@ -314,7 +338,7 @@
       <div class="seekbar">
         <div class="seek-track" aria-hidden="true"><div class="seek-loop" hidden></div><div class="seek-fill"></div></div>
         <input class="seek-range" type="range" min="0" step="any" value="0" aria-label="Seek">
-        <div class="seek-markers"></div>
+        <div class="seek-markers" aria-hidden="true"></div>
       </div>
       <div class="control-row">
         <button type="button" class="ctl-play" aria-label="Play">${svg("play")}</button>
@@ -342,7 +366,10 @@
     root.classList.add("has-controls");
     const $ = (selector) => controls.querySelector(selector);
 
-    // Seek bar: a range input for pointer and keyboard, with the chapter markers over it.
+    // Seek bar: one range input for pointer and keyboard. The chapter markers over it are ticks, not targets (chapters
+    // 15 s apart are 4 px apart on a phone: too close to tap apart); the range shows the tip of the chapter under the
+    // pointer, or the current one while focused from the keyboard, and a press near a tick starts that chapter.
+    // Keyboard users reach chapters by the chapter list, Shift+N/P, and the range's value text.
     const seekRange = $(".seek-range"), fill = $(".seek-fill"), loopBand = $(".seek-loop"), markers = $(".seek-markers");
     const percent = (seconds) => `${(100 * seconds) / (knownDuration() || 1)}%`;
     function layout() {
@@ -350,15 +377,12 @@
       seekRange.max = String(d || 0);
       $(".ctl-total").textContent = clock(d);
       markers.replaceChildren(...chapters.map((chapter) => {
-        const marker = document.createElement("button");
-        marker.type = "button";
+        const marker = document.createElement("span");
         marker.className = "seek-marker";
         marker.dataset.chapterStart = String(chapter.start);
         marker.style.left = percent(chapter.start);
-        marker.setAttribute("aria-label", `Chapter ${chapter.index + 1}: ${chapter.title}, ${clock(chapter.start)}`);
         const tip = document.createElement("span");
         tip.className = "seek-tip";
-        tip.setAttribute("aria-hidden", "true");
         if (chapter.thumbnail) {
           const img = document.createElement("img");
           img.src = chapter.thumbnail; img.alt = ""; img.width = 160; img.height = 90; img.loading = "lazy";
@@ -373,12 +397,40 @@
         const at = chapter.start / (d || 1);
         if (at < 0.2) tip.classList.add("tip-start"); else if (at > 0.8) tip.classList.add("tip-end");
         marker.append(tip);
-        marker.addEventListener("click", () => seek(chapter.start));
         return marker;
       }));
       showLoop(range);
     }
-    seekRange.addEventListener("input", () => seek(Number(seekRange.value)));
+
+    let pointed = null;   // { chapter, near: within a tick's reach } under the pointer, while it is over the bar
+    let pressed = false;
+    function pointAt(event) {
+      const box = seekRange.getBoundingClientRect();
+      const d = knownDuration();
+      if (!d || !box.width) return;
+      const seconds = ((event.clientX - box.left) / box.width) * d;
+      const reach = (6 / box.width) * d;  // 6 px either side of a tick
+      const near = chapters.find((c) => Math.abs(c.start - seconds) <= reach) ?? null;
+      pointed = { chapter: near ?? chapterAt(seconds), near };
+      showTip();
+    }
+    // One tip at a time: the pointed chapter's, else the current one's while the range has keyboard focus.
+    function showTip() {
+      const keyboard = document.activeElement === seekRange && seekRange.matches(":focus-visible");
+      const chapter = pointed?.chapter ?? (keyboard ? current : null);
+      for (const marker of markers.children) marker.classList.toggle("tip-shown", chapter !== null && marker.dataset.chapterStart === String(chapter.start));
+    }
+    seekRange.addEventListener("pointermove", pointAt);
+    seekRange.addEventListener("pointerdown", (event) => { pressed = true; pointAt(event); });
+    for (const type of ["pointerup", "pointercancel"]) seekRange.addEventListener(type, () => { pressed = false; });
+    seekRange.addEventListener("pointerleave", () => { pointed = null; pressed = false; showTip(); });
+    seekRange.addEventListener("focus", showTip);
+    seekRange.addEventListener("blur", showTip);
+    api.on("chapter", showTip);
+    seekRange.addEventListener("input", () => {
+      if (pressed && pointed?.near) seekRange.value = String(pointed.near.start);
+      seek(Number(seekRange.value));
+    });
 
     // Play, time, chapter title.
     const playButton = $(".ctl-play");
@@ -429,7 +481,7 @@
       speed.value = String(r);
     });
 
-    // Captions: the button appears once the video has caption or subtitle tracks, and turns the first on and off.
+    // Captions: the button appears once the video has caption or subtitle tracks, and turns them on and off.
     const captionsButton = $(".ctl-captions");
     const showCaptions = () => {
       const tracks = api.captionTracks();
@@ -438,12 +490,7 @@
       // The name stays "CC captions" (it holds the visible text, for voice control); aria-pressed says whether they are on.
       captionsButton.setAttribute("aria-pressed", String(on));
     };
-    api.toggleCaptions = () => {
-      const tracks = api.captionTracks();
-      if (tracks.length === 0) return;
-      api.setCaptions(tracks.some((t) => t.mode === "showing") ? null : tracks[0]);
-    };
-    captionsButton.addEventListener("click", api.toggleCaptions);
+    captionsButton.addEventListener("click", () => api.toggleCaptions());
     video.textTracks.addEventListener("addtrack", showCaptions);
     video.textTracks.addEventListener("removetrack", showCaptions);
     video.textTracks.addEventListener("change", showCaptions);
@@ -499,7 +546,6 @@
     layout();
     video.addEventListener("loadedmetadata", layout);
     api.controls = controls;
-    api.shortcut("c", api.toggleCaptions);
     return controls;
   }
   if (media) buildControls(media);
@@ -522,6 +568,7 @@
     ">": () => changeSpeed(+1),
     f: fullscreen,
     m: () => player.setMuted(!player.muted()),
+    c: () => api.toggleCaptions(),
   };
   for (let digit = 0; digit <= 9; digit++) byKey[String(digit)] = () => seek((knownDuration() * digit) / 10);
   document.addEventListener("keydown", (event) => {
