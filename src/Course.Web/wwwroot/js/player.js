@@ -264,6 +264,8 @@
     captionTracks: () => (media ? [...media.textTracks].filter((t) => t.kind === "captions" || t.kind === "subtitles") : []),
     setCaptions(track) {
       for (const t of api.captionTracks()) t.mode = t === track ? "showing" : "disabled";
+      // Kept at once: the tracks' "change" event comes later, after an off that follows may already have run.
+      if (track) lastCaptions = track;
       emit("captions", track);
     },
     toggleCaptions() {
