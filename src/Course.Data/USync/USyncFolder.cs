@@ -81,16 +81,9 @@ public sealed class USyncFolder(string root)
 
         public void Write(Technique technique) => Write(technique.Key, technique.Name, folder._serializer.Serialize(technique));
 
-        public void Delete(Guid key)
-        {
-            foreach (var (path, _) in existing.Where(file => file.Value == key).ToList())
-            {
-                File.Delete(path);
-                existing.Remove(path);
-            }
-        }
+        public void Delete(Guid key) => RemoveFilesOf(key, except: null);
 
-        /// <summary>Removes one file (an orphan), named relative to the folder's root.</summary>
+        /// <summary>Removes a content file named by <see cref="USyncDifference.File"/> (an orphan).</summary>
         public void DeleteFile(string relativePath)
         {
             var path = Path.Combine(folder.Root, relativePath);
@@ -112,12 +105,17 @@ public sealed class USyncFolder(string root)
                 path = Path.Combine(folder.ContentFolder, $"{name}_{USyncNames.ShortKey(key)}{Extension}");
             }
             USyncFile.Write(path, document);
-            foreach (var (other, _) in existing.Where(file => file.Value == key && file.Key != path).ToList())
-            {
-                File.Delete(other);
-                existing.Remove(other);
-            }
+            RemoveFilesOf(key, except: path);
             existing[path] = key;
+        }
+
+        private void RemoveFilesOf(Guid key, string? except)
+        {
+            foreach (var (path, _) in existing.Where(file => file.Value == key && file.Key != except).ToList())
+            {
+                File.Delete(path);
+                existing.Remove(path);
+            }
         }
     }
 
@@ -171,8 +169,6 @@ public sealed class USyncFolder(string root)
             return false;
         }
     }
-
-    /// <summary>Removes a content file named by <see cref="USyncDifference.File"/>.</summary>
 
     private string Relative(string path) => Path.GetRelativePath(Root, path);
 
