@@ -21,7 +21,7 @@ internal sealed class ClauseLeaders
 
     private static readonly ConditionalWeakTable<IndexReader, ClauseLeaders> PerReader = new();
 
-    private readonly ConcurrentLru<(Query Clause, string Filters), int[]> lists = new(Capacity);
+    private readonly ConcurrentLru<(string Clause, string Filters), int[]> lists = new(Capacity);
 
     public static ClauseLeaders Of(IndexReader reader) => PerReader.GetValue(reader, _ => new ClauseLeaders());
 
@@ -29,10 +29,12 @@ internal sealed class ClauseLeaders
     public int[] Of(IndexSearcher searcher, Query query, FacetCounts filters)
     {
         var clauses = query is BooleanQuery boolean ? boolean.Clauses.Select(c => c.Query) : [query];
-        var leaders = new SortedSet<int>();
+        var leaders = new List<int>();
+        // Queries are keyed by their text (fields, words, boosts): not every query type compares by value.
         foreach (var clause in clauses)
-            leaders.UnionWith(lists.GetOrAdd((clause, filters.Key), key => Find(searcher, key.Clause, filters)));
-        return [.. leaders];
+            leaders.AddRange(lists.GetOrAdd((clause.ToString(), filters.Key), _ => Find(searcher, clause, filters)));
+        leaders.Sort();
+        return [.. leaders.Distinct()];
     }
 
     private static int[] Find(IndexSearcher searcher, Query clause, FacetCounts filters)
