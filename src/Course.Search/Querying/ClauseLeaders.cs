@@ -14,7 +14,7 @@ namespace Course.Search.Querying;
 internal sealed class ClauseLeaders
 {
     /// <summary>Documents kept per clause: far more than a page, few enough to score at once.</summary>
-    public const int Depth = 128;
+    public const int Depth = 256;
 
     /// <summary>Clauses kept per reader: the words and phrases of thousands of queries.</summary>
     private const int Capacity = 4096;
