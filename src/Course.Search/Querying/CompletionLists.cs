@@ -44,8 +44,11 @@ internal sealed class CompletionLists
         this.keys = keys;
     }
 
-    /// <summary>A document of the segment and its place in the order of completions.</summary>
-    public readonly record struct Entry(int Key, int Doc) : IComparable<Entry>
+    /// <summary>
+    /// A document of the segment, its place in the order of completions, and its title's words: titles with the same
+    /// words in the same order differ only in case or punctuation, and are one completion.
+    /// </summary>
+    public readonly record struct Entry(int Key, int Doc, string Words) : IComparable<Entry>
     {
         public int CompareTo(Entry other) => Key != other.Key ? Key.CompareTo(other.Key) : Doc.CompareTo(other.Doc);
 
@@ -55,10 +58,7 @@ internal sealed class CompletionLists
     public static CompletionLists Of(AtomicReader segment, IndexSchema schema) =>
         Cache.GetValue(segment.CoreCacheKey, _ => Build(segment, schema));
 
-    /// <summary>
-    /// The live documents whose titles hold every word of <paramref name="typed"/>, best first, one per title: titles
-    /// with the same words in the same order differ only in case or punctuation and are one completion.
-    /// </summary>
+    /// <summary>The live documents whose titles hold every word of <paramref name="typed"/>, best first, one per title's words.</summary>
     public IEnumerable<Entry> Completing(TypedWords typed, IBits? live)
     {
         var whole = new int[typed.Whole.Count];
@@ -83,7 +83,7 @@ internal sealed class CompletionLists
             if (!HoldsAll(title, whole) || !HoldsOne(title, begun)) continue;
             if (Shown(shown, title)) continue;
             shown.Add(place);
-            yield return new Entry(keys[place], docs[place]);
+            yield return new Entry(keys[place], docs[place], string.Join(' ', Words(place)));
         }
     }
 
@@ -94,6 +94,11 @@ internal sealed class CompletionLists
             if (Title(place).SequenceEqual(title)) return true;
         }
         return false;
+    }
+
+    private IEnumerable<string> Words(int place)
+    {
+        for (var i = titleStarts[place]; i < titleStarts[place + 1]; i++) yield return words[titleWords[i]];
     }
 
     private int Count(int word) => placeStarts[word + 1] - placeStarts[word];
@@ -181,9 +186,10 @@ internal sealed class CompletionLists
 
         // Every word occurrence of every document of the core (deletions change between readers of one segment).
         var terms = new List<string>();
-        var occurrences = new List<(int Place, int Position, int Term)>();
+        var field = segment.GetTerms(IndexSchema.SuggestField);
+        var occurrences = new List<(int Place, int Position, int Term)>((int)Math.Max(0, field?.SumTotalTermFreq ?? 0));
         var titleStarts = new int[docs.Length + 1];
-        if (segment.GetTerms(IndexSchema.SuggestField)?.GetEnumerator() is { } enumerator)
+        if (field?.GetEnumerator() is { } enumerator)
         {
             DocsAndPositionsEnum? postings = null;
             while (enumerator.MoveNext())
@@ -220,25 +226,33 @@ internal sealed class CompletionLists
         }
 
         // Each word's places, in order: walking the places in order lists them so.
+        // Each word's places, in order: walking the places in order lists them so, and a word twice in a title
+        // ("pin and pin") is listed once.
         var placeStarts = new int[terms.Count + 1];
+        var lastPlace = new int[terms.Count];
+        Array.Fill(lastPlace, -1);
         for (var place = 0; place < docs.Length; place++)
         {
-            for (var i = titleStarts[place]; i < titleStarts[place + 1]; i++)
-                if (FirstInTitle(titleWords, titleStarts[place], i)) placeStarts[titleWords[i] + 1]++;
+            foreach (var word in titleWords.AsSpan(titleStarts[place]..titleStarts[place + 1]))
+            {
+                if (lastPlace[word] == place) continue;
+                lastPlace[word] = place;
+                placeStarts[word + 1]++;
+            }
         }
         for (var word = 0; word < terms.Count; word++) placeStarts[word + 1] += placeStarts[word];
         var places = new int[placeStarts[^1]];
         var next = placeStarts[..^1];
         for (var place = 0; place < docs.Length; place++)
         {
-            for (var i = titleStarts[place]; i < titleStarts[place + 1]; i++)
-                if (FirstInTitle(titleWords, titleStarts[place], i)) places[next[titleWords[i]]++] = place;
+            foreach (var word in titleWords.AsSpan(titleStarts[place]..titleStarts[place + 1]))
+            {
+                if (next[word] > placeStarts[word] && places[next[word] - 1] == place) continue;
+                places[next[word]++] = place;
+            }
         }
         return new CompletionLists([.. order.Select(t => terms[t])], placeStarts, places, titleStarts, titleWords, docs, keys);
     }
-
-    // A word twice in a title ("pin and pin") is listed once.
-    private static bool FirstInTitle(int[] titleWords, int start, int i) => Array.IndexOf(titleWords, titleWords[i], start, i - start) < 0;
 
     /// <summary>The segment's documents sorted by key, then number: a counting sort, as keys are small.</summary>
     private static int[] InCompletionOrder(int[] keyOf)

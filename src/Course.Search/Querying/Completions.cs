@@ -46,20 +46,15 @@ internal sealed class Completions(IndexSchema schema, Analyzer analyzer, StoredH
         if (typo && begun.Count == 0) return [];
         var typed = new TypedWords(whole, begun);
         // Each segment's first titles in its order; the index's first titles are among them.
-        var found = new List<(CompletionLists.Entry Entry, StoredHit Hit)>();
+        var found = new List<CompletionLists.Entry>();
         foreach (var leaf in reader.Leaves)
         {
-            var titles = 0;
-            foreach (var entry in CompletionLists.Of(leaf.AtomicReader, schema).Completing(typed, leaf.AtomicReader.LiveDocs))
-            {
-                var global = entry with { Doc = leaf.DocBase + entry.Doc };
-                found.Add((global, stored.Get(reader, global.Doc)));
-                if (++titles == count) break;
-            }
+            var segment = CompletionLists.Of(leaf.AtomicReader, schema).Completing(typed, leaf.AtomicReader.LiveDocs);
+            found.AddRange(segment.Take(count).Select(e => e with { Doc = leaf.DocBase + e.Doc }));
         }
-        return found.OrderBy(f => f.Entry)
-            .Select(f => (Suggestion: new Suggestion(f.Hit.Text(schema.TitleField) ?? "", f.Hit.Category, f.Hit.Text(schema.UrlField)), f.Entry.Rank))
-            .DistinctBy(f => f.Suggestion.Text, StringComparer.OrdinalIgnoreCase).Take(count)
+        return found.Order().DistinctBy(e => e.Words).Take(count)
+            .Select(e => (Hit: stored.Get(reader, e.Doc), e.Rank))
+            .Select(f => (Suggestion: new Suggestion(f.Hit.Text(schema.TitleField) ?? "", f.Hit.Category, f.Hit.Text(schema.UrlField)), f.Rank))
             .OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
     }
 
