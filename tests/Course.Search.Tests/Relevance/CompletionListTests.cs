@@ -68,7 +68,8 @@ public sealed class CompletionListTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Piriformis release", "Piriformis"], searcher.Suggest("piri").Select(s => s.Text).ToList());
     }
 
-    private static ValueSet Document(string id, string category, string title) =>
+    /// <summary>A document with a title and a url only: what completions read.</summary>
+    internal static ValueSet Document(string id, string category, string title) =>
         new(id, category, null, new Dictionary<string, IReadOnlyList<object>>
         {
             [CourseIndexSchema.Title] = [title],

@@ -189,10 +189,6 @@ public sealed class GeneratedCompletionTests : IAsyncLifetime, IDisposable
     {
         var category = Categories[random.Next(Categories.Length)];
         live[id] = (category, title);
-        return new ValueSet(id, category, null, new Dictionary<string, IReadOnlyList<object>>
-        {
-            [CourseIndexSchema.Title] = [title],
-            [CourseIndexSchema.Url] = [$"/{id}"],
-        });
+        return CompletionListTests.Document(id, category, title);
     }
 }
