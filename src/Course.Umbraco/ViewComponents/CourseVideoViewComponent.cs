@@ -30,8 +30,11 @@ public sealed class CourseVideoViewComponent(PublishedCourse course, IUmbracoCon
 
         var asked = ChapterRequest.Get(HttpContext);
         var chapter = asked?.VideoKey == video.Key ? video.Chapters.FirstOrDefault(c => c.Slug == asked.Chapter.Slug) : null;
-        var start = chapter?.Start ?? TimeParameter.Parse(Request.Query["t"]) ?? 0;
-        return View(new CourseVideoModel(video, chapter, start, VideoJsonLd.Write(video, AbsoluteUrl, ThumbnailPath)));
+        var time = TimeParameter.Parse(Request.Query["t"]);
+        var start = chapter?.Start ?? time ?? 0;
+        // As on the site: only a plain video address resumes where the viewer stopped; a chapter or a time asks for that second.
+        var resumable = chapter is null && time is null;
+        return View(new CourseVideoModel(video, chapter, start, resumable, VideoJsonLd.Write(video, AbsoluteUrl, ThumbnailPath)));
     }
 
     /// <summary>The picture search engines show for the video; Umbraco media pickers are the site's to wire.</summary>
@@ -49,7 +52,8 @@ public sealed class CourseVideoViewComponent(PublishedCourse course, IUmbracoCon
 
 /// <param name="Chapter">The chapter the request asked for (its own page), or null for the video page.</param>
 /// <param name="Start">The second the player starts at.</param>
-public sealed record CourseVideoModel(Video Video, Chapter? Chapter, int Start, string JsonLd)
+/// <param name="Resumable">Whether the player may resume where the viewer stopped (no chapter or time was asked for).</param>
+public sealed record CourseVideoModel(Video Video, Chapter? Chapter, int Start, bool Resumable, string JsonLd)
 {
     /// <summary>The chapter playing at the start: highlighted in the list.</summary>
     public Chapter? CurrentChapter => Chapter ?? ChapterSpans.At(Video.Chapters, Start);

@@ -45,7 +45,7 @@ public static class CourseComposition
             cache.AddPolicy(CachePolicies.Content, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("t", "end", "loop")
-                .Tag(OutputCacheEviction.ContentTag));
+                .FollowsContent());
         });
         services.AddProblemDetails();
         // Binding failures throw, so UnreadableBodyHandler can name the field at fault.

@@ -63,12 +63,12 @@ public static class SearchComposition
                 }
                 policy.Expire(TimeSpan.FromSeconds(options.CacheSeconds))
                     .SetVaryByQuery("q", "type", "muscle", "region", "page", "pageSize")
-                    .Tag(OutputCacheEviction.ContentTag);
+                    .FollowsContent();
             });
             cache.AddPolicy(SearchCachePolicies.Techniques, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("muscle", "region")
-                .Tag(OutputCacheEviction.ContentTag));
+                .FollowsContent());
         });
         return builder;
     }

@@ -108,6 +108,11 @@ public sealed class PackingTests(PackedSite packed, ITestOutputHelper output) : 
         // The template line: the player, the chapter list, the chapters track and the JSON-LD.
         var page = await client.GetStringAsync("/site/videos/sciatica-myofascial-release");
         Assert.Contains("data-player", page);
+        // The site's own player markup (one file, linked into the package): it keeps the viewer's place on a plain video
+        // address, and not when a second was asked for.
+        Assert.Contains("data-video=\"sciatica-myofascial-release\"", page);
+        Assert.Contains("data-resume=\"true\"", page);
+        Assert.Contains("data-resume=\"\"", await client.GetStringAsync("/site/videos/sciatica-myofascial-release?t=880"));
         Assert.Contains("/videos/sciatica-myofascial-release/chapters.vtt", page);
         Assert.Contains("\"SeekToAction\"", page);
         Assert.Contains("/App_Plugins/Course.Umbraco/player.js", page);

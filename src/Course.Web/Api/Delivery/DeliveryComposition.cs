@@ -60,7 +60,7 @@ internal static class DeliveryCache
         .AddPolicy<NoQueryKeys>()
         .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? ""))
         .SetVaryByHeader(DeliveryHeaders.ApiKey, "Preview", "Start-Item", "Accept-Language", "Accept-Segment")
-        .Tag(OutputCacheEviction.ContentTag));
+        .FollowsContent());
 
     private sealed class NoQueryKeys : IOutputCachePolicy
     {
