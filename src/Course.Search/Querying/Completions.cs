@@ -15,13 +15,9 @@ internal sealed class Completions(IndexSchema schema, Analyzer analyzer, StoredH
 {
     private const int MinLength = 2;
     private const int TagsPerField = 3;
-    private const int Candidates = 50;
     /// <summary>Shorter beginnings are one edit from too many words to mean any of them.</summary>
     private const int MinTypoLength = 4;
     private const int MaxTypoCompletions = 10;
-
-    private readonly Dictionary<string, int> ranks = schema.Categories.Select((category, rank) => (category, rank))
-        .ToDictionary(c => c.category, c => c.rank, StringComparer.Ordinal);
 
     public IReadOnlyList<Suggestion> For(IndexSearcher searcher, string typed, int count)
     {
@@ -38,84 +34,34 @@ internal sealed class Completions(IndexSchema schema, Analyzer analyzer, StoredH
     {
         var typed = string.Join(' ', words.Select(w => w.Text));
         var tags = TagValues(searcher.IndexReader, typed, typo);
-        var titles = Titles(searcher, words, complete, typo, count);
+        var titles = Titles(searcher.IndexReader, words, complete, typo, count);
         return tags.Concat(titles).DistinctBy(s => s.Text, StringComparer.OrdinalIgnoreCase).Take(count).ToList();
     }
 
-    private List<Suggestion> Titles(IndexSearcher searcher, IReadOnlyList<AnalyzedTerm> words, bool complete, bool typo, int count)
+    private List<Suggestion> Titles(IndexReader reader, IReadOnlyList<AnalyzedTerm> words, bool complete, bool typo, int count)
     {
-        if (words.Count == 1 && !typo && Listed(searcher.IndexReader, words[0].Text, complete, count) is { } listed) return listed;
-        var reader = searcher.IndexReader;
-        var query = new BooleanQuery();
-        for (var i = 0; i < words.Count - 1; i++) query.Add(new TermQuery(new Term(IndexSchema.SuggestField, words[i].Text)), Occur.MUST);
-        query.Add(LastWord(reader, words[^1].Text, complete, typo), Occur.MUST);
-        // Techniques before chapters before videos (the schema's order), then by score, which favours short titles;
-        // only as many are read as it takes to fill the list, then shorter titles first within a type.
-        var candidates = searcher.Search(query, Candidates).ScoreDocs
-            .Select(d => (d.Doc, Rank: Rank(reader, d.Doc))).OrderBy(c => c.Rank).ToList();
-        var found = new List<(Suggestion Suggestion, int Rank)>();
-        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (doc, rank) in candidates)
-        {
-            var hit = stored.Get(reader, doc);
-            var title = hit.Text(schema.TitleField) ?? "";
-            if (texts.Add(title)) found.Add((new Suggestion(title, hit.Category, hit.Text(schema.UrlField)), rank));
-            if (texts.Count == count) break;
-        }
-        return found.OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
-    }
-
-    /// <summary>
-    /// One word's completions from the segments' <see cref="CompletionLists"/>: the first <paramref name="count"/> titles
-    /// in their order, or null when a list was cut before they were found (then the query finds them).
-    /// </summary>
-    private List<Suggestion>? Listed(IndexReader reader, string word, bool complete, int count)
-    {
+        var last = words[^1].Text;
+        var whole = words.Take(complete ? words.Count : words.Count - 1).Select(w => w.Text).ToList();
+        IReadOnlyList<string> begun = complete ? [] : typo ? Meant(reader, last) : [last];
+        if (typo && begun.Count == 0) return [];
+        var typed = new TypedWords(whole, begun);
+        // Each segment's first titles in its order; the index's first titles are among them.
         var found = new List<CompletionLists.Entry>();
-        var exactUpTo = new CompletionLists.Entry(int.MaxValue, int.MaxValue);
         foreach (var leaf in reader.Leaves)
-            CompletionLists.Of(leaf.AtomicReader, schema).Collect(word, complete, leaf.DocBase, leaf.AtomicReader.LiveDocs, found, ref exactUpTo);
-        found.Sort();
-        var suggestions = new List<(Suggestion Suggestion, int Rank)>();
-        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var previous = -1;
-        foreach (var entry in found)
         {
-            if (texts.Count == count) break;
-            if (entry.CompareTo(exactUpTo) > 0) return null;
-            // A document listed under several of the words begun.
-            if (entry.Doc == previous) continue;
-            previous = entry.Doc;
-            var hit = stored.Get(reader, entry.Doc);
-            var title = hit.Text(schema.TitleField) ?? "";
-            if (texts.Add(title)) suggestions.Add((new Suggestion(title, hit.Category, hit.Text(schema.UrlField)), entry.Rank));
+            var segment = CompletionLists.Of(leaf.AtomicReader, schema).Completing(typed, leaf.AtomicReader.LiveDocs);
+            found.AddRange(segment.Take(count).Select(e => e with { Doc = leaf.DocBase + e.Doc }));
         }
-        // Too few titles, and a cut list may hold more beyond its end.
-        if (texts.Count < count && exactUpTo.Key != int.MaxValue) return null;
-        return suggestions.OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
+        return found.Order().DistinctBy(e => e.Words).Take(count)
+            .Select(e => (Hit: stored.Get(reader, e.Doc), e.Rank))
+            .Select(f => (Suggestion: new Suggestion(f.Hit.Text(schema.TitleField) ?? "", f.Hit.Category, f.Hit.Text(schema.UrlField)), f.Rank))
+            .OrderBy(f => f.Rank).ThenBy(f => f.Suggestion.Text.Length).Select(f => f.Suggestion).ToList();
     }
 
-    private static Query LastWord(IndexReader reader, string word, bool complete, bool typo)
-    {
-        var term = new Term(IndexSchema.SuggestField, word);
-        if (complete) return new TermQuery(term);
-        if (!typo) return new PrefixQuery(term);
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var (close, similarity) in Spellings.Completing(reader, IndexSchema.SuggestField, word, maxEdits: 1)
-                     .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxTypoCompletions))
-            any.Add(new TermQuery(new Term(IndexSchema.SuggestField, close)) { Boost = similarity }, Occur.SHOULD);
-        return any;
-    }
-
-    // The document's type, from the facet ordinals every segment keeps: no stored fields read to rank a candidate.
-    private int Rank(IndexReader reader, int doc)
-    {
-        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        var types = SegmentOrdinals.Of(leaf.AtomicReader, IndexSchema.CategoryField);
-        var local = doc - leaf.DocBase;
-        if (types is null || types.Starts[local] == types.Starts[local + 1]) return int.MaxValue;
-        return ranks.GetValueOrDefault(types.Values[types.Ordinals[types.Starts[local]]], int.MaxValue);
-    }
+    /// <summary>The words a misspelt beginning may have been meant to begin, closest first.</summary>
+    private static List<string> Meant(IndexReader reader, string beginning) =>
+        Spellings.Completing(reader, IndexSchema.SuggestField, beginning, maxEdits: 1)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxTypoCompletions).Select(c => c.Key).ToList();
 
     // Whole tag values ("glut" completes to "gluteus maximus", "gluteus medius"), from each segment's facet values.
     private IEnumerable<Suggestion> TagValues(IndexReader reader, string typed, bool typo)

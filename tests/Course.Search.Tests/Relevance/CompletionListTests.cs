@@ -7,12 +7,12 @@ using Course.Search.Tests.Seed;
 namespace Course.Search.Tests.Relevance;
 
 /// <summary>
-/// A word being typed is completed from per-segment lists of each word's best documents (techniques first, then the
-/// shortest titles); a list cut short, a repeated title or a removed document must not change what is offered.
+/// What is typed is completed by walking each segment's titles in completion order (techniques first, then the
+/// shortest titles); a title repeated by many documents or a removed document must not change what is offered.
 /// </summary>
 public sealed class CompletionListTests : IAsyncLifetime, IDisposable
 {
-    /// <summary>More chapters of one title than a word's list keeps (32).</summary>
+    /// <summary>Many chapters of one title, walked past as one completion.</summary>
     private const int RepeatedChapters = 45;
 
     private readonly TemporaryFolder folder = new();
@@ -43,7 +43,7 @@ public sealed class CompletionListTests : IAsyncLifetime, IDisposable
     [InlineData("piri")]
     [InlineData("piriformis")]
     [InlineData("piriformis ")]
-    public void Every_title_completes_once_techniques_first_when_one_title_fills_a_list(string typed)
+    public void Every_title_completes_once_techniques_first_when_many_documents_share_one(string typed)
     {
         var titles = searcher.Suggest(typed).Select(s => s.Text).ToList();
         Assert.Equal(
@@ -68,7 +68,8 @@ public sealed class CompletionListTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Piriformis release", "Piriformis"], searcher.Suggest("piri").Select(s => s.Text).ToList());
     }
 
-    private static ValueSet Document(string id, string category, string title) =>
+    /// <summary>A document with a title and a url only: what completions read.</summary>
+    internal static ValueSet Document(string id, string category, string title) =>
         new(id, category, null, new Dictionary<string, IReadOnlyList<object>>
         {
             [CourseIndexSchema.Title] = [title],
