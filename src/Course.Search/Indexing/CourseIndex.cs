@@ -109,14 +109,13 @@ public sealed class CourseIndex : IDisposable
             // The indexing threads leave a segment each, and every search pays its per-segment setup (term lookups, scorers)
             // once per segment: a course-sized index merges into one in milliseconds; a large one would add seconds to the rebuild.
             if (writer.MaxDoc <= MergedBuildMaxDocuments) writer.ForceMerge(1);
-            Commit(lastInstruction);
+            CommitWhileRefreshing(lastInstruction);
         }
         finally
         {
             writer.Config.UseCompoundFile = true;
             directory.Bypassed = false;
         }
-        searchers.MaybeRefreshBlocking();
         built = true;
         return Opening = Opening with { Documents = DocumentCount, Took = opened.Elapsed };
     }
@@ -192,8 +191,7 @@ public sealed class CourseIndex : IDisposable
                 writer.DeleteDocuments(new Term(IndexSchema.IdField, id), new Term(IndexSchema.ParentField, id));
             foreach (var (id, document) in documents)
                 writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
-            searchers.MaybeRefreshBlocking();
-            Commit(lastInstruction ?? LastInstruction);
+            CommitWhileRefreshing(lastInstruction ?? LastInstruction);
         }
     }
 
@@ -217,6 +215,25 @@ public sealed class CourseIndex : IDisposable
         writer.Dispose();
         directory.Dispose();
         Analyzer.Dispose();
+    }
+
+    /// <summary>
+    /// Commits and opens a searcher on the same changes side by side: the commit mostly waits on fsync while the new
+    /// searcher is warmed, so a change is visible and durable in about the longer of the two, not their sum. Whichever
+    /// flushes the buffered documents first, the other finds nothing left to flush; either way the searcher shows all
+    /// of the changes, and the commit holds all of them.
+    /// </summary>
+    private void CommitWhileRefreshing(long? lastInstruction)
+    {
+        var refreshing = Task.Run(searchers.MaybeRefreshBlocking);
+        try
+        {
+            Commit(lastInstruction);
+        }
+        finally
+        {
+            refreshing.GetAwaiter().GetResult();
+        }
     }
 
     private void Commit(long? lastInstruction)
