@@ -114,50 +114,59 @@ internal static class MatchSets
 }
 
 /// <summary>
-/// A segment's common terms (and phrases) as bitsets, kept while the segment lives: a word in half the documents is then one pass
-/// over 1,600 machine words instead of 50,000 postings per search. Rare terms read their postings each time, which
-/// costs less than keeping them. Deletions do not change a segment's postings, so the sets hold until it is merged away.
+/// A segment's documents for the terms (and common phrases) of recent queries, kept while the segment lives: a word in
+/// half the documents is then one pass over 1,600 machine words instead of 50,000 postings, and a rare one needs no walk
+/// of the term dictionary. Deletions do not change a segment's postings, so the sets hold until it is merged away.
 /// </summary>
 internal sealed class TermDocs
 {
-    /// <summary>Terms kept per segment: the common words of many thousands of queries (at most 12.5 KiB each per 100,000 documents).</summary>
-    private const int Capacity = 2048;
+    /// <summary>Terms kept per segment: the words of thousands of queries (a common one 12.5 KiB per 100,000 documents).</summary>
+    private const int Capacity = 4096;
+
+    /// <summary>A term's documents are kept as a bitset once it is in more than one document in this many, else as a list.</summary>
+    public const int DenseFraction = 32;
 
     private static readonly ConditionalWeakTable<object, TermDocs> PerSegment = new();
 
-    /// <summary>A set is kept once its term is in more than one document in this many.</summary>
-    public const int DenseFraction = 32;
-
-    private readonly ConcurrentLru<string, FixedBitSet> common = new(Capacity);
+    private readonly ConcurrentLru<string, SegmentDocs> kept = new(Capacity);
 
     public static TermDocs Of(AtomicReader segment) => PerSegment.GetValue(segment.CoreCacheKey, _ => new TermDocs());
 
     /// <summary>Adds the segment's documents holding the term, deleted ones included (the caller removes those).</summary>
-    public void AddTo(AtomicReader segment, Term term, FixedBitSet into)
-    {
-        var key = term.ToString();
-        if (common.TryGet(key, out var cached))
-        {
-            into.Or(cached);
-            return;
-        }
-        var terms = segment.GetTerms(term.Field)?.GetEnumerator();
-        if (terms is null || !terms.SeekExact(term.Bytes)) return;
-        var postings = terms.Docs(null, null, DocsFlags.NONE);
-        // A set pays for itself once it is denser than its own size in postings (a bit per document against ~an int per posting).
-        if (terms.DocFreq < segment.MaxDoc / DenseFraction)
-        {
-            into.Or(postings);
-            return;
-        }
-        var docs = new FixedBitSet(segment.MaxDoc);
-        docs.Or(postings);
-        common.AddOrUpdate(key, docs);
-        into.Or(docs);
-    }
+    public void AddTo(AtomicReader segment, Term term, FixedBitSet into) =>
+        kept.GetOrAdd(term.ToString(), static (_, args) => Read(args.segment, args.term), (segment, term)).AddTo(into);
 
     /// <summary>A phrase's documents, if kept.</summary>
-    public FixedBitSet? Cached(string phrase) => common.TryGet(phrase, out var docs) ? docs : null;
+    public FixedBitSet? Cached(string phrase) => kept.TryGet(phrase, out var docs) ? docs.Dense : null;
 
-    public void Keep(string phrase, FixedBitSet docs) => common.AddOrUpdate(phrase, docs);
+    public void Keep(string phrase, FixedBitSet docs) => kept.AddOrUpdate(phrase, new SegmentDocs(docs, null));
+
+    private static SegmentDocs Read(AtomicReader segment, Term term)
+    {
+        var terms = segment.GetTerms(term.Field)?.GetEnumerator();
+        if (terms is null || !terms.SeekExact(term.Bytes)) return SegmentDocs.None;
+        var postings = terms.Docs(null, null, DocsFlags.NONE);
+        if (terms.DocFreq >= segment.MaxDoc / DenseFraction)
+        {
+            var dense = new FixedBitSet(segment.MaxDoc);
+            dense.Or(postings);
+            return new SegmentDocs(dense, null);
+        }
+        var sparse = new int[terms.DocFreq];
+        var count = 0;
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) sparse[count++] = doc;
+        return new SegmentDocs(null, sparse);
+    }
+}
+
+/// <summary>Documents of one segment: a bitset when they are many, a list when few (a bit per document against an int per match).</summary>
+internal sealed record SegmentDocs(FixedBitSet? Dense, int[]? Sparse)
+{
+    public static readonly SegmentDocs None = new(null, []);
+
+    public void AddTo(FixedBitSet into)
+    {
+        if (Dense is not null) into.Or(Dense);
+        else foreach (var doc in Sparse!) into.Set(doc);
+    }
 }
