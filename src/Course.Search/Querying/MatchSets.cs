@@ -60,38 +60,27 @@ internal static class MatchSets
     }
 
     /// <summary>
-    /// A phrase can only match where all its words are, and in a union it adds only documents not matched yet (the
-    /// bonus for the words in order never does): positions are read for those alone. Common phrases are kept whole.
+    /// A phrase matches only where all its words are: positions are read for those documents alone, once per segment,
+    /// and the phrase's documents are kept like a term's.
     /// </summary>
     private static void AddPhrase(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf, FixedBitSet into)
     {
         var segment = leaf.AtomicReader;
         var terms = TermDocs.Of(segment);
-        var key = PhraseKey(phrase);
-        if (terms.Cached(key) is { } cached)
-        {
-            into.Or(cached);
-            return;
-        }
-        FixedBitSet? all = null;
-        foreach (var term in phrase.GetTerms())
-        {
-            var docs = new FixedBitSet(segment.MaxDoc);
-            terms.AddTo(segment, term, docs);
-            if (all is null) all = docs;
-            else all.And(docs);
-        }
-        if (all is null) return;
-        if (all.Cardinality >= segment.MaxDoc / TermDocs.DenseFraction)
+        terms.Phrase(PhraseKey(phrase), () =>
         {
             var found = new FixedBitSet(segment.MaxDoc);
-            AddScored(searcher, phrase, leaf, all, found);
-            terms.Keep(key, found);
-            into.Or(found);
-            return;
-        }
-        all.AndNot(into);
-        if (all.Cardinality > 0) AddScored(searcher, phrase, leaf, all, into);
+            FixedBitSet? all = null;
+            foreach (var term in phrase.GetTerms())
+            {
+                var docs = new FixedBitSet(segment.MaxDoc);
+                terms.AddTo(segment, term, docs);
+                if (all is null) all = docs;
+                else all.And(docs);
+            }
+            if (all is not null && all.Cardinality > 0) AddScored(searcher, phrase, leaf, all, found);
+            return found;
+        }).AddTo(into);
     }
 
     private static string PhraseKey(PhraseQuery phrase) =>
@@ -123,9 +112,6 @@ internal sealed class TermDocs
     /// <summary>Terms kept per segment: the words of thousands of queries (a common one 12.5 KiB per 100,000 documents).</summary>
     private const int Capacity = 4096;
 
-    /// <summary>A term's documents are kept as a bitset once it is in more than one document in this many, else as a list.</summary>
-    public const int DenseFraction = 32;
-
     private static readonly ConditionalWeakTable<object, TermDocs> PerSegment = new();
 
     private readonly ConcurrentLru<string, SegmentDocs> kept = new(Capacity);
@@ -136,17 +122,15 @@ internal sealed class TermDocs
     public void AddTo(AtomicReader segment, Term term, FixedBitSet into) =>
         kept.GetOrAdd(term.ToString(), static (_, args) => Read(args.segment, args.term), (segment, term)).AddTo(into);
 
-    /// <summary>A phrase's documents, if kept.</summary>
-    public FixedBitSet? Cached(string phrase) => kept.TryGet(phrase, out var docs) ? docs.Dense : null;
-
-    public void Keep(string phrase, FixedBitSet docs) => kept.AddOrUpdate(phrase, new SegmentDocs(docs, null));
+    /// <summary>A phrase's documents, found when not kept.</summary>
+    public SegmentDocs Phrase(string phrase, Func<FixedBitSet> find) => kept.GetOrAdd(phrase, _ => SegmentDocs.Of(find()));
 
     private static SegmentDocs Read(AtomicReader segment, Term term)
     {
         var terms = segment.GetTerms(term.Field)?.GetEnumerator();
         if (terms is null || !terms.SeekExact(term.Bytes)) return SegmentDocs.None;
         var postings = terms.Docs(null, null, DocsFlags.NONE);
-        if (terms.DocFreq >= segment.MaxDoc / DenseFraction)
+        if (SegmentDocs.IsDense(terms.DocFreq, segment.MaxDoc))
         {
             var dense = new FixedBitSet(segment.MaxDoc);
             dense.Or(postings);
@@ -163,6 +147,19 @@ internal sealed class TermDocs
 internal sealed record SegmentDocs(FixedBitSet? Dense, int[]? Sparse)
 {
     public static readonly SegmentDocs None = new(null, []);
+
+    /// <summary>A bitset once they are more than one document in 32, the size of the list in bits.</summary>
+    public static bool IsDense(long count, int maxDoc) => count >= maxDoc / 32;
+
+    public static SegmentDocs Of(FixedBitSet docs)
+    {
+        var count = docs.Cardinality;
+        if (IsDense(count, docs.Length)) return new SegmentDocs(docs, null);
+        var sparse = new int[count];
+        var at = 0;
+        for (var doc = count == 0 ? -1 : docs.NextSetBit(0); doc >= 0; doc = doc + 1 < docs.Length ? docs.NextSetBit(doc + 1) : -1) sparse[at++] = doc;
+        return new SegmentDocs(null, sparse);
+    }
 
     public void AddTo(FixedBitSet into)
     {

@@ -30,6 +30,7 @@ internal static class RankedSearch
         var weight = searcher.CreateNormalizedWeight(query);
         for (var i = 0; i < leaves.Count; i++)
         {
+            if (scored[i].Cardinality == 0) continue;
             top.SetNextReader(leaves[i]);
             // The set is passed as the accepted documents, so each posting list skips the others without scoring them.
             weight.GetBulkScorer(leaves[i], scoreDocsInOrder: true, scored[i])?.Score(top);
