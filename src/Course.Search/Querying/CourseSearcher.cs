@@ -38,10 +38,8 @@ public sealed class CourseSearcher
             var query = queries.Build(text, reader);
             var skip = (long)(request.Page - 1) * request.PageSize;
             var wanted = (int)Math.Clamp(skip + request.PageSize, 1, Math.Max(1, reader.MaxDoc));
-            // Out of order lets Lucene score a pure disjunction in buckets (BooleanScorer) on large segments (see FacetCollector).
-            var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
-            var facets = new FacetCollector(top, index.Schema.Facets, request.Filters);
-            searcher.Search(query, facets);
+            var facets = new FacetCounts(index.Schema.Facets, request.Filters);
+            var top = RankedSearch.Top(searcher, query, facets, wanted);
 
             var docs = skip >= wanted ? [] : top.GetTopDocs((int)skip, request.PageSize).ScoreDocs;
             var hits = new List<SearchHit>(docs.Length);

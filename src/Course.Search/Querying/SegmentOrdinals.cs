@@ -24,6 +24,7 @@ internal sealed class SegmentOrdinals
         Ordinals = ordinals;
         Values = values;
         Single = SingleOrdinals(starts, ordinals);
+        Documents = DocumentsOf(starts, ordinals, values.Length);
         ordinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
         for (var ord = 0; ord < values.Length; ord++) ordinalOf[values[ord]] = ord;
     }
@@ -39,6 +40,12 @@ internal sealed class SegmentOrdinals
     /// document is one array read instead of a loop.
     /// </summary>
     public int[]? Single { get; }
+
+    /// <summary>
+    /// Each ordinal's documents: a filter is then the union of a few sets, and a value's count over a large match set
+    /// one intersection count, whatever the number of matches.
+    /// </summary>
+    public FixedBitSet[] Documents { get; }
 
     public int ValueCount => Values.Length;
 
@@ -61,6 +68,18 @@ internal sealed class SegmentOrdinals
             single[doc] = count == 0 ? 0 : ordinals[starts[doc]] + 1;
         }
         return single;
+    }
+
+    private static FixedBitSet[] DocumentsOf(int[] starts, int[] ordinals, int valueCount)
+    {
+        var maxDoc = starts.Length - 1;
+        var documents = new FixedBitSet[valueCount];
+        for (var ord = 0; ord < valueCount; ord++) documents[ord] = new FixedBitSet(maxDoc);
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            for (var i = starts[doc]; i < starts[doc + 1]; i++) documents[ordinals[i]].Set(doc);
+        }
+        return documents;
     }
 
     private static SegmentOrdinals? Decode(AtomicReader segment, string field)

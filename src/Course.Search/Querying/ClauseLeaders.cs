@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using BitFaster.Caching.Lru;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Course.Search.Querying;
+
+/// <summary>
+/// A query clause's best documents on its own (a word in its best field, a synonym, a phrase), among those that pass
+/// the filters: the documents that can lead a search are among its clauses' leaders, so only those need the whole
+/// query's score. Found once per reader and clause, since a clause's scores depend on the index's statistics; a word
+/// recurs in many queries, so most searches find their clauses' leaders kept.
+/// </summary>
+internal sealed class ClauseLeaders
+{
+    /// <summary>Documents kept per clause: far more than a page, few enough to score at once.</summary>
+    public const int Depth = 256;
+
+    /// <summary>Clauses kept per reader: the words and phrases of thousands of queries.</summary>
+    private const int Capacity = 4096;
+
+    private static readonly ConditionalWeakTable<IndexReader, ClauseLeaders> PerReader = new();
+
+    private readonly ConcurrentLru<(string Clause, string Filters), int[]> lists = new(Capacity);
+
+    public static ClauseLeaders Of(IndexReader reader) => PerReader.GetValue(reader, _ => new ClauseLeaders());
+
+    /// <summary>The leaders of each of the query's clauses, as sorted index-wide document numbers.</summary>
+    public int[] Of(IndexSearcher searcher, Query query, FacetCounts filters)
+    {
+        var clauses = query is BooleanQuery boolean ? boolean.Clauses.Select(c => c.Query) : [query];
+        var leaders = new List<int>();
+        // Queries are keyed by their text (fields, words, boosts): not every query type compares by value.
+        foreach (var clause in clauses)
+            leaders.AddRange(lists.GetOrAdd((clause.ToString(), filters.Key), _ => Find(searcher, clause, filters)));
+        leaders.Sort();
+        return [.. leaders.Distinct()];
+    }
+
+    private static int[] Find(IndexSearcher searcher, Query clause, FacetCounts filters)
+    {
+        var weight = searcher.CreateNormalizedWeight(clause);
+        var top = TopScoreDocCollector.Create(Depth, docsScoredInOrder: true);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var accepted = filters.Filter(leaf.AtomicReader);
+            if (accepted is not null) MatchSets.RemoveDeleted(accepted, leaf.AtomicReader.LiveDocs);
+            top.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, scoreDocsInOrder: true, accepted ?? leaf.AtomicReader.LiveDocs)?.Score(top);
+        }
+        return top.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToArray();
+    }
+}

@@ -1,0 +1,74 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Course.Search.Querying;
+
+/// <summary>
+/// A search in two steps. First each segment's matches are found without scoring, which gives the exact total and
+/// facet counts. Then only the documents that can make the page are scored with the whole query: all of them when
+/// few pass (a course-sized site, a narrow filter), else the leaders of the query's clauses and the documents that
+/// match the most clauses (unless those are many too). A common word matches
+/// most of a large index, and scoring every match was most of a search's cost there.
+/// </summary>
+internal static class RankedSearch
+{
+    /// <summary>Up to this many passing documents are all scored, so ranking is exact, in well under a millisecond.</summary>
+    private const int ScoreAllUpTo = 4096;
+
+    /// <summary>The best <paramref name="wanted"/> documents; <paramref name="facets"/> holds the total and counts after.</summary>
+    public static TopDocsCollector<ScoreDoc> Top(IndexSearcher searcher, Query query, FacetCounts facets, int wanted)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var passing = new FixedBitSet[leaves.Count];
+        var fullest = new FixedBitSet?[leaves.Count];
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            var (matches, mostClauses) = MatchSets.Of(searcher, query, leaves[i], ScoreAllUpTo);
+            passing[i] = facets.Count(leaves[i].AtomicReader, matches);
+            fullest[i] = mostClauses;
+        }
+
+        var scored = facets.Total <= ScoreAllUpTo || wanted > ClauseLeaders.Depth / 2
+            ? passing
+            : Leading(ClauseLeaders.Of(searcher.IndexReader).Of(searcher, query, facets), leaves, passing, fullest, wanted) ?? passing;
+
+        var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
+        var weight = searcher.CreateNormalizedWeight(query);
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            top.SetNextReader(leaves[i]);
+            // The set is passed as the accepted documents, so each posting list skips the others without scoring them.
+            weight.GetBulkScorer(leaves[i], scoreDocsInOrder: true, scored[i])?.Score(top);
+        }
+        return top;
+    }
+
+    // The passing documents among the leaders and among those matching the most clauses, per segment; null when they
+    // cannot fill the page.
+    private static FixedBitSet[]? Leading(int[] leaders, IList<AtomicReaderContext> leaves, FixedBitSet[] passing, FixedBitSet?[] fullest, int wanted)
+    {
+        var leading = new FixedBitSet[leaves.Count];
+        var count = 0;
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            var segment = leaves[i];
+            leading[i] = new FixedBitSet(segment.AtomicReader.MaxDoc);
+            if (fullest[i] is { } most)
+            {
+                leading[i].Or(most);
+                leading[i].And(passing[i]);
+                count += (int)leading[i].Cardinality;
+            }
+            var first = Array.BinarySearch(leaders, segment.DocBase);
+            for (var at = first >= 0 ? first : ~first; at < leaders.Length && leaders[at] < segment.DocBase + segment.AtomicReader.MaxDoc; at++)
+            {
+                var doc = leaders[at] - segment.DocBase;
+                if (!passing[i].Get(doc) || leading[i].Get(doc)) continue;
+                leading[i].Set(doc);
+                count++;
+            }
+        }
+        return count >= wanted ? leading : null;
+    }
+}
