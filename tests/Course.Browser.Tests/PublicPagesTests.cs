@@ -1,12 +1,13 @@
 using Course.Browser.Tests.Browser;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Course.Browser.Tests;
 
 /// <summary>
-/// Every public page, in Chromium: axe-core finds no violation, and on a 390 px phone nothing is wider
-/// than the screen, the chapter list is part of the page, and the comment form's button is reached by
+/// Every public page, in Chromium: axe-core finds no violation (with <c>target-size</c>, which Lighthouse checks and axe
+/// runs only when asked, on a desktop and on a phone), and on a 390 px phone nothing is wider than the screen, the chapter list is part of the page, and the comment form's button is reached by
 /// scrolling the page (the frame fits its form).
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -28,11 +29,11 @@ public sealed class PublicPagesTests(BrowserSite site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Axe_finds_no_violation_on_desktop_and_nothing_is_wider_than_a_phone(string path, string name)
+    public async Task Axe_finds_no_violation_nor_small_target_on_desktop_or_phone_and_nothing_is_wider_than_a_phone(string path, string name)
     {
         var page = await site.OpenAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe();
+        await LoadLazyFramesAsync(page);
+        var results = await page.RunAxe(new AxeRunOptions { Rules = new() { ["target-size"] = new RuleOptions { Enabled = true } } });
         // The one known gap: the seeded placeholder video has no caption track yet (issue 13 adds captions).
         // video-caption is allowed only while the page's <video> really has none; every other rule counts.
         var hasCaptions = await page.EvaluateAsync<bool>("() => !!document.querySelector('video track[kind=captions], video track[kind=subtitles]')");
@@ -43,11 +44,26 @@ public sealed class PublicPagesTests(BrowserSite site)
         await page.Context.CloseAsync();
 
         var phone = await site.OpenAsync(path, width: 390, height: 844);
-        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await LoadLazyFramesAsync(phone);
         var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         await Screenshots.SaveAsync(phone, $"phone-{name}");
         Assert.True(width <= 390, $"{path} is {width} px wide on a 390 px screen");
+        var small = await phone.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["target-size"] } });
+        Assert.True(small.Violations.Length == 0, $"{path} on a phone, targets too small: "
+            + string.Join(", ", small.Violations.SelectMany(v => v.Nodes).Select(n => n.Target?.ToString())));
         await phone.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Scrolls every lazy frame (the comment form) into view and waits for it: axe checks inside frames, and waits
+    /// without end for one that never loads because it is below the fold.
+    /// </summary>
+    private static async Task LoadLazyFramesAsync(IPage page)
+    {
+        foreach (var frame in await page.Locator("iframe[loading=lazy]").AllAsync()) await frame.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('iframe[loading=lazy]')].every(f => f.contentDocument?.readyState === 'complete')");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
     }
 
     [Fact]
