@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //                      time the query set, completions and changes in process beside raw Lucene on the same index
 //   suggest [rounds]   the same index, then time only the completions (to iterate on them)
 //   seed [rounds]      the same on the seed course (uSync/, 30 documents)
+//   writes [changes]   only the writing side at 100k: the full rebuild, then [changes] (100) changes visible and committed
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
 //   keystrokes <file>  write /api/search paths of the seed query set as typed, a path per keystroke (unique queries)
@@ -35,6 +36,9 @@ switch (command)
         break;
     case "seed":
         await RunSeed(rounds);
+        break;
+    case "writes":
+        await RunWrites(args.Length > 1 ? int.Parse(args[1]) : 100);
         break;
     case "database":
         await WriteDatabase(args[1]);
@@ -79,6 +83,31 @@ static async Task RunIndex(int rounds, bool suggestOnly)
         if (!suggestOnly) TimeQueries(corpus, searcher, reopened, QuerySet.All, rounds, p50Target: "-", p99Target: "<= 5 ms");
         TimeSuggestions(corpus, searcher, reopened, rounds, p99Target: "<= 1 ms");
         if (!suggestOnly) TimeChanges(corpus, reopened, courses);
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+// The rebuild and the changes alone, quick enough to run before and after a change to the writing side in the same minutes.
+static async Task RunWrites(int changes)
+{
+    const string corpus = "100k";
+    var courses = new SyntheticCourses();
+    var folder = Directory.CreateTempSubdirectory("course-bench-writes-").FullName;
+    try
+    {
+        using var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+        var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(courses.Content).ToAsyncEnumerable());
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"full rebuild: {built.Documents} documents in {built.Took.TotalSeconds:0.00} s, CPU {cpu.TotalSeconds:0.00} s, " +
+            $"{GC.CollectionCount(0) - collections} collections ({(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms paused), " +
+            $"{index.Read(s => s.IndexReader.Leaves.Count)} segments; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Table.Row(corpus, $"full rebuild ({built.Documents} documents)", $"{built.Took.TotalSeconds:0.00} s", "-", "-", "<= 6 s");
+        TimeChanges(corpus, index, courses, changes);
     }
     finally
     {
@@ -190,19 +219,22 @@ static void TimeSuggestions(string corpus, CourseSearcher searcher, CourseIndex 
 }
 
 // Near-real-time: one video re-indexed (as after an editor's change) until a search sees it and it is committed.
-static void TimeChanges(string corpus, CourseIndex index, SyntheticCourses courses)
+static void TimeChanges(string corpus, CourseIndex index, SyntheticCourses courses, int changes = 30)
 {
     var samples = new Samples();
-    for (var i = 0; i < 30; i++)
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    for (var i = 0; i < changes; i++)
     {
-        var video = courses.Videos[i * 7];
+        var video = courses.Videos[i * 7 % courses.Videos.Count];
         samples.Time(() =>
         {
             index.Apply([new IndexChange([ContentValueSets.IdOf(video.Key)], ContentValueSets.ForVideo(video, courses.Content).ToList())]);
             return 0;
         });
     }
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     Console.WriteLine($"change applied, visible and committed (one video, {courses.Videos[0].Chapters.Count + 1} documents): {samples}");
+    Console.WriteLine($"  CPU per change (process, mean, merges included): {cpu.TotalMilliseconds / samples.Count:0.00} ms; {index.Read(s => s.IndexReader.Leaves.Count)} segments after; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     Table.Row(corpus, "change visible and committed p99", Table.Ms(samples.P99), "-", "-", "<= 25 ms");
 }
 

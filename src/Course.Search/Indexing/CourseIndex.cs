@@ -27,7 +27,7 @@ public sealed class CourseIndex : IDisposable
     /// <summary>A full build of at most this many documents is merged into one segment.</summary>
     private const int MergedBuildMaxDocuments = 20_000;
 
-    private readonly Directory directory;
+    private readonly ChangeCache directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writing = new();
@@ -42,7 +42,7 @@ public sealed class CourseIndex : IDisposable
         this.opened = opened;
         built = rebuildReason is null;
         Analyzer = new SearchAnalyzer(schema.KeywordFields);
-        directory = new NRTCachingDirectory(new MappedDirectory(folder), maxMergeSizeMB: 5.0, maxCachedMB: 60.0);
+        directory = new ChangeCache(new MappedDirectory(folder));
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
             OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
@@ -99,6 +99,30 @@ public sealed class CourseIndex : IDisposable
         Func<IAsyncEnumerable<ValueSet>> allValueSets, long? lastInstruction = null, CancellationToken cancellationToken = default)
     {
         if (built) return Opening;
+        // A build writes its segments once, straight to disk: packing them into compound files would copy the whole
+        // index again. A change's tiny segment is packed (and cached until its commit), so it costs three fsyncs, not a dozen.
+        writer.Config.UseCompoundFile = false;
+        directory.Bypassed = true;
+        try
+        {
+            await AddAllAsync(allValueSets, cancellationToken);
+            // The indexing threads leave a segment each, and every search pays its per-segment setup (term lookups, scorers)
+            // once per segment: a course-sized index merges into one in milliseconds; a large one would add seconds to the rebuild.
+            if (writer.MaxDoc <= MergedBuildMaxDocuments) writer.ForceMerge(1);
+            Commit(lastInstruction);
+        }
+        finally
+        {
+            writer.Config.UseCompoundFile = true;
+            directory.Bypassed = false;
+        }
+        searchers.MaybeRefreshBlocking();
+        built = true;
+        return Opening = Opening with { Documents = DocumentCount, Took = opened.Elapsed };
+    }
+
+    private async Task AddAllAsync(Func<IAsyncEnumerable<ValueSet>> allValueSets, CancellationToken cancellationToken)
+    {
         try
         {
             // IndexWriter takes documents from several threads; building them is most of the cost.
@@ -115,13 +139,6 @@ public sealed class CourseIndex : IDisposable
             writer.DeleteAll();
             throw;
         }
-        // The indexing threads leave a segment each, and every search pays its per-segment setup (term lookups, scorers)
-        // once per segment: a course-sized index merges into one in milliseconds; a large one would add seconds to the rebuild.
-        if (writer.MaxDoc <= MergedBuildMaxDocuments) writer.ForceMerge(1);
-        Commit(lastInstruction);
-        searchers.MaybeRefreshBlocking();
-        built = true;
-        return Opening = Opening with { Documents = DocumentCount, Took = opened.Elapsed };
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -13,6 +13,10 @@ internal static class LuceneDocuments
     // the analyzer's reused keyword token stream (see SearchAnalyzer) instead of a new token stream per document.
     private static readonly Lucene.Net.Documents.FieldType Keyword = KeywordType(stored: false);
     private static readonly Lucene.Net.Documents.FieldType StoredKeyword = KeywordType(stored: true);
+
+    // What keeps the fingerprinted pieces apart, so "ab" + "c" and "a" + "bc" differ.
+    private const string ValueSeparator = "\u001f";
+    private const string FieldSeparator = "\u001e";
 
     private static Lucene.Net.Documents.FieldType KeywordType(bool stored)
     {
@@ -48,17 +52,31 @@ internal static class LuceneDocuments
     /// <summary>
     /// A hash of everything the value set holds (id, category, parent, every field's values in order): two value sets
     /// with the same fingerprint make the same document, so comparing fingerprints finds a document that is stale.
+    /// The text is hashed piece by piece as it is held (UTF-16), with no string built for it: a full build takes a
+    /// fingerprint of every document, and building and encoding that string was a fifth of the build's allocation.
     /// </summary>
     public static string Fingerprint(ValueSet valueSet)
     {
-        var text = new StringBuilder().Append(valueSet.Id).Append('\u001f').Append(valueSet.Category).Append('\u001f').Append(valueSet.ParentId);
+        var hash = new XxHash128();
+        Append(hash, valueSet.Id);
+        Append(hash, ValueSeparator);
+        Append(hash, valueSet.Category);
+        Append(hash, ValueSeparator);
+        Append(hash, valueSet.ParentId);
         foreach (var (name, values) in valueSet.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            text.Append('\u001e').Append(name);
-            foreach (var value in values) text.Append('\u001f').Append(Text(value));
+            Append(hash, FieldSeparator);
+            Append(hash, name);
+            foreach (var value in values)
+            {
+                Append(hash, ValueSeparator);
+                Append(hash, Text(value));
+            }
         }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
+        return Convert.ToHexString(hash.GetCurrentHash());
     }
+
+    private static void Append(XxHash128 hash, string? text) => hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
 
     /// <summary>Tags are compared in lower case, so "Piriformis" and "piriformis " count as one facet value.</summary>
     public static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
+using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace Course.Search.Indexing;
 
@@ -11,10 +13,28 @@ namespace Course.Search.Indexing;
 /// piled up in the hundreds of thousands, until every gen-0 collection took 1–3 ms scanning them (dotnet-trace's
 /// GCHeapStats on the benchmark). Here a clone is a plain copy holding the mapping, and the mapping is released when
 /// the last input holding it is collected, so no input ever reads an unmapped page. Writes go through
-/// <see cref="FSDirectory"/> unchanged.
+/// <see cref="FSDirectory"/>, with fewer fsyncs per commit (see <see cref="Sync"/>).
 /// </summary>
 internal sealed class MappedDirectory(string folder) : FSDirectory(new DirectoryInfo(folder), new NativeFSLockFactory())
 {
+    /// <summary>
+    /// Makes files durable. Lucene calls this three times per commit: for the new segments' files, for the commit point
+    /// (<c>segments_N</c>), then for <c>segments.gen</c>; <see cref="FSDirectory"/> fsyncs the folder after each call.
+    /// Here the folder is fsynced once, after the commit point: that makes the folder entries of the segment files
+    /// durable with it, before any commit that names them is. <c>segments.gen</c> is not fsynced at all: it is only a
+    /// hint at the newest commit, which Lucene reads past when it is missing or stale (and Lucene 5 dropped it). Three
+    /// fsyncs of a change's nine were these, a fifth of a change on a quiet machine.
+    /// </summary>
+    public override void Sync(ICollection<string> names)
+    {
+        EnsureOpen();
+        List<string> stale;
+        lock (m_syncLock) stale = [.. names.Where(m_staleFiles.Contains)];
+        foreach (var name in stale.Where(n => n != IndexFileNames.SEGMENTS_GEN)) Fsync(name);
+        if (stale.Any(n => n.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))) IOUtils.Fsync(Directory.FullName, isDir: true);
+        lock (m_syncLock) m_staleFiles.ExceptWith(stale);
+    }
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
