@@ -14,7 +14,7 @@ namespace Course.Search.Querying;
 internal sealed class ClauseLeaders
 {
     /// <summary>Documents kept per clause: far more than a page, few enough to score at once.</summary>
-    public const int Depth = 256;
+    public const int Depth = 128;
 
     /// <summary>Clauses kept per reader: the words and phrases of thousands of queries.</summary>
     private const int Capacity = 4096;
@@ -25,16 +25,35 @@ internal sealed class ClauseLeaders
 
     public static ClauseLeaders Of(IndexReader reader) => PerReader.GetValue(reader, _ => new ClauseLeaders());
 
-    /// <summary>The leaders of each of the query's clauses, as sorted index-wide document numbers.</summary>
+    /// <summary>The leaders of each of the query's clauses (and of most of them together), as sorted index-wide document numbers.</summary>
     public int[] Of(IndexSearcher searcher, Query query, FacetCounts filters)
     {
-        var clauses = query is BooleanQuery boolean ? boolean.Clauses.Select(c => c.Query) : [query];
         var leaders = new List<int>();
         // Queries are keyed by their text (fields, words, boosts): not every query type compares by value.
-        foreach (var clause in clauses)
+        foreach (var clause in Clauses(query))
             leaders.AddRange(lists.GetOrAdd((clause.ToString(), filters.Key), _ => Find(searcher, clause, filters)));
         leaders.Sort();
         return [.. leaders.Distinct()];
+    }
+
+    /// <summary>
+    /// Each clause, and the whole query over the documents that match all its optional clauses but one: coord
+    /// multiplies a score by the share of clauses matched, so a document with every word (but maybe the bonus for
+    /// their order) can lead without leading any one clause.
+    /// </summary>
+    private static IEnumerable<Query> Clauses(Query query)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            yield return query;
+            yield break;
+        }
+        foreach (var clause in boolean.Clauses) yield return clause.Query;
+        var optional = boolean.Clauses.Count(c => c.Occur == Occur.SHOULD);
+        if (optional < 3) yield break;
+        var most = (BooleanQuery)boolean.Clone();
+        most.MinimumNumberShouldMatch = optional - 1;
+        yield return most;
     }
 
     private static int[] Find(IndexSearcher searcher, Query clause, FacetCounts filters)

@@ -33,6 +33,12 @@ internal sealed class CompletionLists
     private readonly int[] docs;
     private readonly int[] keys;
 
+    /// <summary>
+    /// The first two letters of the title's words at each place, as bits (<see cref="Beginning"/>): read in the order
+    /// walked, they rule out most titles without reading their words, which lie scattered in memory.
+    /// </summary>
+    private readonly ulong[] beginnings;
+
     private CompletionLists(string[] words, int[] placeStarts, int[] places, int[] titleStarts, int[] titleWords, int[] docs, int[] keys)
     {
         this.words = words;
@@ -42,6 +48,12 @@ internal sealed class CompletionLists
         this.titleWords = titleWords;
         this.docs = docs;
         this.keys = keys;
+        beginnings = new ulong[docs.Length];
+        var bits = words.Select(Beginning).ToArray();
+        for (var place = 0; place < docs.Length; place++)
+        {
+            foreach (var word in Title(place)) beginnings[place] |= bits[word];
+        }
     }
 
     /// <summary>
@@ -75,9 +87,11 @@ internal sealed class CompletionLists
         var walked = rarest >= 0 && (begun.Count == 0 || Count(rarest) <= begun.Sum(r => placeStarts[r.To] - placeStarts[r.From]))
             ? Places(rarest)
             : Places(begun);
+        var required = Required(typed);
         var shown = new List<int>();
         foreach (var place in walked)
         {
+            if ((beginnings[place] & required) != required) continue;
             if (live is not null && !live.Get(docs[place])) continue;
             var title = Title(place);
             if (!HoldsAll(title, whole) || !HoldsOne(title, begun)) continue;
@@ -85,6 +99,24 @@ internal sealed class CompletionLists
             shown.Add(place);
             yield return new Entry(keys[place], docs[place], string.Join(' ', Words(place)));
         }
+    }
+
+    /// <summary>The beginnings a title must hold: every whole word's, and the last word's when its beginnings share theirs.</summary>
+    private static ulong Required(TypedWords typed)
+    {
+        var required = 0UL;
+        foreach (var word in typed.Whole) required |= Beginning(word);
+        // A one-letter beginning is held by words of many beginnings.
+        if (typed.Begun.Count > 0 && typed.Begun.All(b => b.Length >= 2 && b[0] == typed.Begun[0][0] && b[1] == typed.Begun[0][1]))
+            required |= Beginning(typed.Begun[0]);
+        return required;
+    }
+
+    /// <summary>One of 64 bits for a word's first two letters (first letter alone for a one-letter word).</summary>
+    private static ulong Beginning(string word)
+    {
+        var letters = (uint)word[0] << 16 | (word.Length > 1 ? word[1] : 0u);
+        return 1UL << (int)((letters * 0x9E3779B1u) >> 26);
     }
 
     private bool Shown(List<int> shown, ReadOnlySpan<int> title)

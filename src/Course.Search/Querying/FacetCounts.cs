@@ -49,10 +49,12 @@ internal sealed class FacetCounts
     public FixedBitSet Count(AtomicReader segment, FixedBitSet matches)
     {
         var accepted = Accepted(segment);
-        var passing = matches.Clone();
+        var passing = matches;
         foreach (var field in accepted)
         {
-            if (field is not null) passing.And(field);
+            if (field is null) continue;
+            if (passing == matches) passing = matches.Clone();
+            passing.And(field);
         }
         var passingCount = (int)passing.Cardinality;
         Total += passingCount;

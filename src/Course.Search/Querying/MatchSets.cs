@@ -13,38 +13,16 @@ namespace Course.Search.Querying;
 /// </summary>
 internal static class MatchSets
 {
-    /// <summary>
-    /// The segment's live documents that match, and, for a query of several optional clauses, those that match the
-    /// most of them, at most about <paramref name="fullestLimit"/> (else null): coord multiplies a score by the share of clauses matched, so these are the
-    /// likeliest to lead even when no single clause puts them first.
-    /// </summary>
-    public static (FixedBitSet Matches, FixedBitSet? Fullest) Of(IndexSearcher searcher, Query query, AtomicReaderContext leaf, int fullestLimit)
+    /// <summary>The segment's live documents that match.</summary>
+    public static FixedBitSet Of(IndexSearcher searcher, Query query, AtomicReaderContext leaf)
     {
         var matches = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-        FixedBitSet? fullest = null;
-        if (query is BooleanQuery { MinimumNumberShouldMatch: 0 } boolean && boolean.Clauses.Count > 1 && boolean.Clauses.All(c => c.Occur == Occur.SHOULD))
-        {
-            var levels = new ClauseLevels(boolean.Clauses.Count, matches.Length);
-            foreach (var clause in boolean.Clauses)
-            {
-                var one = new FixedBitSet(matches.Length);
-                Add(searcher, clause.Query, leaf, one, matches);
-                levels.Add(one);
-                matches.Or(one);
-            }
-            fullest = levels.Fullest(fullestLimit);
-        }
-        else
-        {
-            Add(searcher, query, leaf, matches, null);
-        }
+        Add(searcher, query, leaf, matches);
         RemoveDeleted(matches, leaf.AtomicReader.LiveDocs);
-        fullest?.And(matches);
-        return (matches, fullest);
+        return matches;
     }
 
-    // Known: documents already found to match the whole query, which a phrase need not check again.
-    private static void Add(IndexSearcher searcher, Query query, AtomicReaderContext leaf, FixedBitSet into, FixedBitSet? known)
+    private static void Add(IndexSearcher searcher, Query query, AtomicReaderContext leaf, FixedBitSet into)
     {
         switch (query)
         {
@@ -52,13 +30,13 @@ internal static class MatchSets
                 TermDocs.Of(leaf.AtomicReader).AddTo(leaf.AtomicReader, term.Term, into);
                 break;
             case DisjunctionMaxQuery best:
-                foreach (var disjunct in best.Disjuncts) Add(searcher, disjunct, leaf, into, known);
+                foreach (var disjunct in best.Disjuncts) Add(searcher, disjunct, leaf, into);
                 break;
             case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0 && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT):
                 var required = boolean.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
                 if (required.Count == 0)
                 {
-                    foreach (var clause in boolean.Clauses) Add(searcher, clause.Query, leaf, into, known);
+                    foreach (var clause in boolean.Clauses) Add(searcher, clause.Query, leaf, into);
                     break;
                 }
                 // With required clauses the optional ones only score.
@@ -66,14 +44,14 @@ internal static class MatchSets
                 foreach (var clause in required)
                 {
                     var one = new FixedBitSet(into.Length);
-                    Add(searcher, clause.Query, leaf, one, null);
+                    Add(searcher, clause.Query, leaf, one);
                     if (all is null) all = one;
                     else all.And(one);
                 }
                 into.Or(all!);
                 break;
             case PhraseQuery phrase when phrase.Slop == 0:
-                AddPhrase(searcher, phrase, leaf, into, known);
+                AddPhrase(searcher, phrase, leaf, into);
                 break;
             default:
                 AddScored(searcher, query, leaf, null, into);
@@ -82,39 +60,27 @@ internal static class MatchSets
     }
 
     /// <summary>
-    /// A phrase can only match where all its words are, and in a union it adds only documents not matched yet (the
-    /// bonus for the words in order never does): positions are read for those alone. Common phrases are kept whole.
+    /// A phrase matches only where all its words are: positions are read for those documents alone, once per segment,
+    /// and the phrase's documents are kept like a term's.
     /// </summary>
-    private static void AddPhrase(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf, FixedBitSet into, FixedBitSet? known)
+    private static void AddPhrase(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf, FixedBitSet into)
     {
         var segment = leaf.AtomicReader;
         var terms = TermDocs.Of(segment);
-        var key = PhraseKey(phrase);
-        if (terms.Cached(key) is { } cached)
-        {
-            into.Or(cached);
-            return;
-        }
-        FixedBitSet? all = null;
-        foreach (var term in phrase.GetTerms())
-        {
-            var docs = new FixedBitSet(segment.MaxDoc);
-            terms.AddTo(segment, term, docs);
-            if (all is null) all = docs;
-            else all.And(docs);
-        }
-        if (all is null) return;
-        if (all.Cardinality >= segment.MaxDoc / TermDocs.DenseFraction)
+        terms.Phrase(PhraseKey(phrase), () =>
         {
             var found = new FixedBitSet(segment.MaxDoc);
-            AddScored(searcher, phrase, leaf, all, found);
-            terms.Keep(key, found);
-            into.Or(found);
-            return;
-        }
-        all.AndNot(into);
-        if (known is not null) all.AndNot(known);
-        if (all.Cardinality > 0) AddScored(searcher, phrase, leaf, all, into);
+            FixedBitSet? all = null;
+            foreach (var term in phrase.GetTerms())
+            {
+                var docs = new FixedBitSet(segment.MaxDoc);
+                terms.AddTo(segment, term, docs);
+                if (all is null) all = docs;
+                else all.And(docs);
+            }
+            if (all is not null && all.Cardinality > 0) AddScored(searcher, phrase, leaf, all, found);
+            return found;
+        }).AddTo(into);
     }
 
     private static string PhraseKey(PhraseQuery phrase) =>
@@ -136,85 +102,68 @@ internal static class MatchSets
     }
 }
 
-/// <summary>Which documents match at least k of n clauses, for every k, built a clause at a time.</summary>
-internal sealed class ClauseLevels(int clauses, int maxDoc)
-{
-    // atLeast[k - 1]: the documents matching at least k of the clauses added so far.
-    private readonly FixedBitSet?[] atLeast = new FixedBitSet?[clauses];
-    private int added;
-
-    public void Add(FixedBitSet clause)
-    {
-        var docs = clause.GetBits();
-        added++;
-        for (var k = added; k >= 2; k--)
-        {
-            var into = (atLeast[k - 1] ??= new FixedBitSet(maxDoc)).GetBits();
-            var below = atLeast[k - 2]!.GetBits();
-            for (var word = 0; word < into.Length; word++) into[word] |= below[word] & docs[word];
-        }
-        (atLeast[0] ??= new FixedBitSet(maxDoc)).Or(clause);
-    }
-
-    /// <summary>
-    /// The documents matching the most clauses, as many levels down as stay within <paramref name="limit"/>
-    /// documents; null when even those matching every clause are more.
-    /// </summary>
-    public FixedBitSet? Fullest(int limit)
-    {
-        for (var k = 1; k <= added; k++)
-        {
-            if (atLeast[k - 1] is { } docs && docs.Cardinality <= limit) return docs;
-        }
-        return null;
-    }
-}
-
 /// <summary>
-/// A segment's common terms (and phrases) as bitsets, kept while the segment lives: a word in half the documents is then one pass
-/// over 1,600 machine words instead of 50,000 postings per search. Rare terms read their postings each time, which
-/// costs less than keeping them. Deletions do not change a segment's postings, so the sets hold until it is merged away.
+/// A segment's documents for the terms (and common phrases) of recent queries, kept while the segment lives: a word in
+/// half the documents is then one pass over 1,600 machine words instead of 50,000 postings, and a rare one needs no walk
+/// of the term dictionary. Deletions do not change a segment's postings, so the sets hold until it is merged away.
 /// </summary>
 internal sealed class TermDocs
 {
-    /// <summary>Terms kept per segment: the common words of many thousands of queries (at most 12.5 KiB each per 100,000 documents).</summary>
-    private const int Capacity = 2048;
+    /// <summary>Terms kept per segment: the words of thousands of queries (a common one 12.5 KiB per 100,000 documents).</summary>
+    private const int Capacity = 4096;
 
     private static readonly ConditionalWeakTable<object, TermDocs> PerSegment = new();
 
-    /// <summary>A set is kept once its term is in more than one document in this many.</summary>
-    public const int DenseFraction = 32;
-
-    private readonly ConcurrentLru<string, FixedBitSet> common = new(Capacity);
+    private readonly ConcurrentLru<string, SegmentDocs> kept = new(Capacity);
 
     public static TermDocs Of(AtomicReader segment) => PerSegment.GetValue(segment.CoreCacheKey, _ => new TermDocs());
 
     /// <summary>Adds the segment's documents holding the term, deleted ones included (the caller removes those).</summary>
-    public void AddTo(AtomicReader segment, Term term, FixedBitSet into)
+    public void AddTo(AtomicReader segment, Term term, FixedBitSet into) =>
+        kept.GetOrAdd(term.ToString(), static (_, args) => Read(args.segment, args.term), (segment, term)).AddTo(into);
+
+    /// <summary>A phrase's documents, found when not kept.</summary>
+    public SegmentDocs Phrase(string phrase, Func<FixedBitSet> find) => kept.GetOrAdd(phrase, _ => SegmentDocs.Of(find()));
+
+    private static SegmentDocs Read(AtomicReader segment, Term term)
     {
-        var key = term.ToString();
-        if (common.TryGet(key, out var cached))
-        {
-            into.Or(cached);
-            return;
-        }
         var terms = segment.GetTerms(term.Field)?.GetEnumerator();
-        if (terms is null || !terms.SeekExact(term.Bytes)) return;
+        if (terms is null || !terms.SeekExact(term.Bytes)) return SegmentDocs.None;
         var postings = terms.Docs(null, null, DocsFlags.NONE);
-        // A set pays for itself once it is denser than its own size in postings (a bit per document against ~an int per posting).
-        if (terms.DocFreq < segment.MaxDoc / DenseFraction)
+        if (SegmentDocs.IsDense(terms.DocFreq, segment.MaxDoc))
         {
-            into.Or(postings);
-            return;
+            var dense = new FixedBitSet(segment.MaxDoc);
+            dense.Or(postings);
+            return new SegmentDocs(dense, null);
         }
-        var docs = new FixedBitSet(segment.MaxDoc);
-        docs.Or(postings);
-        common.AddOrUpdate(key, docs);
-        into.Or(docs);
+        var sparse = new int[terms.DocFreq];
+        var count = 0;
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) sparse[count++] = doc;
+        return new SegmentDocs(null, sparse);
+    }
+}
+
+/// <summary>Documents of one segment: a bitset when they are many, a list when few (a bit per document against an int per match).</summary>
+internal sealed record SegmentDocs(FixedBitSet? Dense, int[]? Sparse)
+{
+    public static readonly SegmentDocs None = new(null, []);
+
+    /// <summary>A bitset once they are more than one document in 32, the size of the list in bits.</summary>
+    public static bool IsDense(long count, int maxDoc) => count >= maxDoc / 32;
+
+    public static SegmentDocs Of(FixedBitSet docs)
+    {
+        var count = docs.Cardinality;
+        if (IsDense(count, docs.Length)) return new SegmentDocs(docs, null);
+        var sparse = new int[count];
+        var at = 0;
+        for (var doc = count == 0 ? -1 : docs.NextSetBit(0); doc >= 0; doc = doc + 1 < docs.Length ? docs.NextSetBit(doc + 1) : -1) sparse[at++] = doc;
+        return new SegmentDocs(null, sparse);
     }
 
-    /// <summary>A phrase's documents, if kept.</summary>
-    public FixedBitSet? Cached(string phrase) => common.TryGet(phrase, out var docs) ? docs : null;
-
-    public void Keep(string phrase, FixedBitSet docs) => common.AddOrUpdate(phrase, docs);
+    public void AddTo(FixedBitSet into)
+    {
+        if (Dense is not null) into.Or(Dense);
+        else foreach (var doc in Sparse!) into.Set(doc);
+    }
 }

@@ -7,8 +7,7 @@ namespace Course.Search.Querying;
 /// <summary>
 /// A search in two steps. First each segment's matches are found without scoring, which gives the exact total and
 /// facet counts. Then only the documents that can make the page are scored with the whole query: all of them when
-/// few pass (a course-sized site, a narrow filter), else the leaders of the query's clauses and the documents that
-/// match the most clauses (unless those are many too). A common word matches
+/// few pass (a course-sized site, a narrow filter), else the leaders of the query's clauses. A common word matches
 /// most of a large index, and scoring every match was most of a search's cost there.
 /// </summary>
 internal static class RankedSearch
@@ -21,22 +20,17 @@ internal static class RankedSearch
     {
         var leaves = searcher.IndexReader.Leaves;
         var passing = new FixedBitSet[leaves.Count];
-        var fullest = new FixedBitSet?[leaves.Count];
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            var (matches, mostClauses) = MatchSets.Of(searcher, query, leaves[i], ScoreAllUpTo);
-            passing[i] = facets.Count(leaves[i].AtomicReader, matches);
-            fullest[i] = mostClauses;
-        }
+        for (var i = 0; i < leaves.Count; i++) passing[i] = facets.Count(leaves[i].AtomicReader, MatchSets.Of(searcher, query, leaves[i]));
 
         var scored = facets.Total <= ScoreAllUpTo || wanted > ClauseLeaders.Depth / 2
             ? passing
-            : Leading(ClauseLeaders.Of(searcher.IndexReader).Of(searcher, query, facets), leaves, passing, fullest, wanted) ?? passing;
+            : Leading(ClauseLeaders.Of(searcher.IndexReader).Of(searcher, query, facets), leaves, passing, wanted) ?? passing;
 
         var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
         var weight = searcher.CreateNormalizedWeight(query);
         for (var i = 0; i < leaves.Count; i++)
         {
+            if (scored[i].Cardinality == 0) continue;
             top.SetNextReader(leaves[i]);
             // The set is passed as the accepted documents, so each posting list skips the others without scoring them.
             weight.GetBulkScorer(leaves[i], scoreDocsInOrder: true, scored[i])?.Score(top);
@@ -44,9 +38,8 @@ internal static class RankedSearch
         return top;
     }
 
-    // The passing documents among the leaders and among those matching the most clauses, per segment; null when they
-    // cannot fill the page.
-    private static FixedBitSet[]? Leading(int[] leaders, IList<AtomicReaderContext> leaves, FixedBitSet[] passing, FixedBitSet?[] fullest, int wanted)
+    // The passing documents among the leaders, per segment; null when they cannot fill the page.
+    private static FixedBitSet[]? Leading(int[] leaders, IList<AtomicReaderContext> leaves, FixedBitSet[] passing, int wanted)
     {
         var leading = new FixedBitSet[leaves.Count];
         var count = 0;
@@ -54,17 +47,11 @@ internal static class RankedSearch
         {
             var segment = leaves[i];
             leading[i] = new FixedBitSet(segment.AtomicReader.MaxDoc);
-            if (fullest[i] is { } most)
-            {
-                leading[i].Or(most);
-                leading[i].And(passing[i]);
-                count += (int)leading[i].Cardinality;
-            }
             var first = Array.BinarySearch(leaders, segment.DocBase);
             for (var at = first >= 0 ? first : ~first; at < leaders.Length && leaders[at] < segment.DocBase + segment.AtomicReader.MaxDoc; at++)
             {
                 var doc = leaders[at] - segment.DocBase;
-                if (!passing[i].Get(doc) || leading[i].Get(doc)) continue;
+                if (!passing[i].Get(doc)) continue;
                 leading[i].Set(doc);
                 count++;
             }
