@@ -21,6 +21,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   writes [changes]   only the writing side at 100k: the full rebuild, then [changes] (100) changes visible and committed
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
+//   first-seen <file> [count]  write [count] (30,000) paths of queries asked once each (QuerySet.FirstSeen), for wrk
 //   keystrokes <file>  write /api/search paths of the seed query set as typed, a path per keystroke (unique queries)
 //   transcripts [rounds] [videos]  the index without and with transcript passages of [videos] (2000) captioned videos, query times of both
 // Set BENCH_TABLE to a file to append the summary rows there (tools/bench-search.sh prints them as one table).
@@ -49,11 +50,14 @@ switch (command)
     case "paths":
         File.WriteAllLines(args[1], QuerySet.All.Select(q => q.Path));
         break;
+    case "first-seen":
+        File.WriteAllLines(args[1], QuerySet.FirstSeen(args.Length > 2 ? int.Parse(args[2]) : 30_000).Select(q => q.Path));
+        break;
     case "keystrokes":
         File.WriteAllLines(args[1], QuerySet.Keystrokes(QuerySet.Seed).Select(q => q.Path));
         break;
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, database, paths, keystrokes or transcripts.");
+        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, database, paths, first-seen, keystrokes or transcripts.");
         return 2;
 }
 return 0;

@@ -95,6 +95,20 @@ public static class QuerySet
     ];
 
     /// <summary>
+    /// Queries nobody asked before: one to three of the mixed set's words in a random order, each combination once, so
+    /// whatever the engine keeps per whole query is cold while the words themselves repeat, as in real traffic.
+    /// </summary>
+    public static IReadOnlyList<Query> FirstSeen(int count)
+    {
+        var words = All.SelectMany(q => q.Q.Replace("\"", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToArray();
+        var random = new Random(20261202);
+        var queries = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (queries.Count < count)
+            queries.Add(string.Join(' ', Enumerable.Range(0, 1 + random.Next(3)).Select(_ => words[random.Next(words.Length)])));
+        return queries.Select(q => new Query(q)).ToList();
+    }
+
+    /// <summary>
     /// Each query as search-as-you-type sends it: every prefix of two characters or more, each a query of its own
     /// (half-typed words included, which the index does not know), with the filters of the whole query.
     /// </summary>
