@@ -33,7 +33,7 @@ public sealed class BackofficeFlowTests(BrowserSite site)
         await page.Locator("[data-preview-description]").FillAsync("Uploaded.\n\n0:00 Start\n5:10 Undraping\n9:40 Hip rotators");
         await Assertions.Expect(page.Locator("#chapter-preview .preview-chapters li")).ToHaveCountAsync(3);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
-        await page.WaitForURLAsync("**/backoffice/videos/edit/uploaded-with-pictures", new() { Timeout = 60_000 });
+        await page.WaitForURLAsync("**/backoffice/videos/edit/uploaded-with-pictures");
 
         using var http = site.Api();
         foreach (var picture in new[] { "poster.jpg", "chapter-0.jpg", "chapter-310.jpg", "chapter-580.jpg" })

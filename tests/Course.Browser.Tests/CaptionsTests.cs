@@ -32,7 +32,7 @@ public sealed class CaptionsTests(BrowserSite site)
 
         // Play from 0:18 until "I recommend always asking about the hips." (0:21.692–0:24.406) is being said.
         await page.EvaluateAsync("async () => { const v = document.querySelector('video'); v.muted = true; v.currentTime = 18; await v.play(); }");
-        await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 22.2", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 22.2");
         Assert.Equal("I recommend always asking about the hips.", await CurrentLineAsync(page));
         var showing = await page.EvaluateAsync<string>("() => [...[...document.querySelector('video').textTracks].find(t => t.kind === 'captions').activeCues].map(c => c.text).join(' ')");
         Assert.Equal("I recommend always asking about the hips.", showing);

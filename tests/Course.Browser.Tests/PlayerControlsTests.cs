@@ -149,14 +149,13 @@ public sealed class PlayerControlsTests(BrowserSite site)
         var page = watch.Page;
         await page.EvaluateAsync("() => { document.querySelector('video').muted = true; }");
         await page.EvaluateAsync("() => document.querySelector('video').play()");
-        await page.WaitForFunctionAsync("() => document.querySelector('video').paused && document.querySelector('video').currentTime > 361",
-            null, new() { Timeout = 10_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('video').paused && document.querySelector('video').currentTime > 361");
         Assert.InRange(await watch.CurrentTimeAsync(), 361.7, 362.5);
 
         var loop = await OpenAsync(VideoPath + "?t=360&end=362&loop=1");
         await loop.Page.EvaluateAsync("() => { const v = document.querySelector('video'); v.muted = true; v.play(); }");
         // Past the end it jumps back to the start and keeps playing.
-        await loop.Page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 361.5", null, new() { Timeout = 10_000 });
+        await loop.Page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 361.5");
         await loop.ExpectSeekAsync();
         Assert.InRange(await loop.SeekedAsync(), 359.5, 360.5);
         Assert.False(await loop.Page.EvaluateAsync<bool>("() => document.querySelector('video').paused"));
@@ -228,7 +227,7 @@ public sealed class PlayerControlsTests(BrowserSite site)
         await Assertions.Expect(introduction).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("watched"));
 
         await page.EvaluateAsync("() => { const v = document.querySelector('video'); v.muted = true; v.playbackRate = 16; v.play(); }");
-        await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 24", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 24");
 
         await Assertions.Expect(introduction).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("watched"));
         await Assertions.Expect(introduction.Locator(".chapter-watched")).ToBeVisibleAsync();

@@ -79,8 +79,7 @@ public sealed class VideoPlayerTests(BrowserSite site)
 
         // As a viewer would with the player's own controls: drag to 19:58 and press play.
         await watch.Page.EvaluateAsync("async () => { const v = document.querySelector('video'); v.muted = true; v.currentTime = 1198; await v.play(); }");
-        await watch.Page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 1200.5",
-            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await watch.Page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 1200.5");
 
         await AssertCurrentChapterAsync(watch, 1200, "Working with the hip in abduction");
         Assert.EndsWith(VideoPath + "?t=1200", await watch.AddressAsync());
