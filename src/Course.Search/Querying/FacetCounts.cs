@@ -35,27 +35,15 @@ internal sealed class FacetCounts
     /// <summary>The segment's documents that hold an accepted value of every filtered field, or null without filters.</summary>
     public FixedBitSet? Filter(AtomicReader segment)
     {
-        FixedBitSet? all = null;
-        foreach (var accepted in Accepted(segment))
-        {
-            if (accepted is null) continue;
-            if (all is null) all = accepted;
-            else all.And(accepted);
-        }
-        return all;
+        var accepted = Accepted(segment);
+        return accepted.FirstOrDefault(a => a is not null) is { } first ? Within(first, accepted) : null;
     }
 
     /// <summary>Counts a segment's matching documents; returns those that pass every filter (the ones to rank).</summary>
     public FixedBitSet Count(AtomicReader segment, FixedBitSet matches)
     {
         var accepted = Accepted(segment);
-        var passing = matches;
-        foreach (var field in accepted)
-        {
-            if (field is null) continue;
-            if (passing == matches) passing = matches.Clone();
-            passing.And(field);
-        }
+        var passing = accepted.Any(a => a is not null) ? Within(matches.Clone(), accepted) : matches;
         var passingCount = (int)passing.Cardinality;
         Total += passingCount;
         for (var f = 0; f < fields.Length; f++)
@@ -67,11 +55,7 @@ internal sealed class FacetCounts
                 continue;
             }
             // Failing only its own field's filter, a document still counts for that field's other values.
-            var sideways = matches.Clone();
-            for (var g = 0; g < fields.Length; g++)
-            {
-                if (g != f && accepted[g] is { } other) sideways.And(other);
-            }
+            var sideways = Within(matches.Clone(), accepted, except: f);
             Count(ordinals, totals[f], sideways, (int)sideways.Cardinality);
         }
         return passing;
@@ -90,6 +74,16 @@ internal sealed class FacetCounts
             facets[fields[f]] = list;
         }
         return facets;
+    }
+
+    // Keeps in the documents those every field's filter accepts (all but one field's, drilling sideways).
+    private static FixedBitSet Within(FixedBitSet docs, FixedBitSet?[] accepted, int except = -1)
+    {
+        for (var f = 0; f < accepted.Length; f++)
+        {
+            if (f != except && accepted[f] is { } field) docs.And(field);
+        }
+        return docs;
     }
 
     // Per field, the documents with one of the filter's values (null for a field without a filter). A value the
