@@ -126,8 +126,10 @@ public sealed class ContentRefresher(
             var changes = batch.SelectMany(i => i.Changes).Distinct().ToList();
             // Comments are not in the published cache: a batch of them only moves the followers.
             if (changes.Any(c => c.Kind != ContentKind.Comment)) await cache.RebuildAsync(cancellationToken);
-            Interlocked.Exchange(ref lastApplied, batch[^1].Id);
             await FollowAsync(new PublishedContentChanged(changes, batch[^1].Id), cancellationToken);
+            // Only now: a writer waiting for this instruction returns when it sees it applied, and its next read must
+            // find the index and the page caches following too, not just the published cache.
+            Interlocked.Exchange(ref lastApplied, batch[^1].Id);
             applied = true;
             if (read.Count < ServerSettings.BatchSize || batch.Count < read.Count) break;
         }
@@ -139,12 +141,12 @@ public sealed class ContentRefresher(
         // The newest id is read before the content: an instruction that lands in between is applied again, which is harmless.
         var (_, newest) = await log.RangeAsync(cancellationToken);
         await cache.RebuildAsync(cancellationToken);
-        Interlocked.Exchange(ref lastApplied, newest);
         owed.Clear();
         coldBoots++;
         lastColdBoot = $"{reason}, at {clock.GetUtcNow().UtcDateTime:O}";
         logger.LogInformation("Cold boot ({Reason}): cache rebuilt, followers realigned through instruction {Newest}", reason, newest);
         await FollowAsync(PublishedContentChanged.ColdBoot(newest), cancellationToken);
+        Interlocked.Exchange(ref lastApplied, newest);
     }
 
     private async Task RetryOwedAsync(CancellationToken cancellationToken)

@@ -95,6 +95,27 @@ public sealed class ContentRefresherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_writer_whose_instruction_a_poll_took_along_waits_until_every_follower_has_run()
+    {
+        // A CI run saw a publish answered before the page caches had followed: the poll had taken the instruction
+        // along, and the writer's refresh returned as soon as the cache alone showed it.
+        await WriteAsAnotherNodeAsync(1);
+        var (_, newest) = await store.Instructions.RangeAsync(default);
+        pages.Gate = new TaskCompletionSource();
+
+        var poll = store.Refresher.RefreshAsync();
+        await pages.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var writer = store.Refresher.RefreshAsync(newest);
+
+        Assert.NotSame(writer, await Task.WhenAny(writer, Task.Delay(TimeSpan.FromMilliseconds(300))));
+        Assert.Empty(pages.Seen);
+        pages.Gate.SetResult();
+        await Task.WhenAll(poll, writer).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(pages.Seen);
+        Assert.Equal(newest, store.Refresher.LastApplied);
+    }
+
+    [Fact]
     public async Task A_node_whose_last_instruction_was_pruned_cold_boots()
     {
         await WriteAsAnotherNodeAsync(3);
@@ -192,20 +213,28 @@ public sealed class ContentRefresherTests : IAsyncLifetime
         public List<PublishedContentChanged> Seen { get; } = [];
         public bool FailNext { get; set; }
         public Action? Check { get; set; }
+        /// <summary>When set, the follower holds here until it is completed (a slow index or cache store).</summary>
+        public TaskCompletionSource? Gate { get; set; }
+        /// <summary>Completed when the follower first holds at <see cref="Gate"/>.</summary>
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string Name => name;
 
-        public Task FollowAsync(PublishedContentChanged changed, CancellationToken cancellationToken)
+        public async Task FollowAsync(PublishedContentChanged changed, CancellationToken cancellationToken)
         {
             calls.Add(name);
             Check?.Invoke();
+            if (Gate is { } gate)
+            {
+                Entered.TrySetResult();
+                await gate.Task;
+            }
             if (FailNext)
             {
                 FailNext = false;
                 throw new IOException("disk full");
             }
             Seen.Add(changed);
-            return Task.CompletedTask;
         }
     }
 }
