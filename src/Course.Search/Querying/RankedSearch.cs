@@ -29,7 +29,8 @@ internal static class RankedSearch
         var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
         // The candidates lead and each clause's scorer advances to them, so its skip lists pass over the postings in
         // between: accepted documents given to the query instead would still have every posting decoded.
-        searcher.Search(new FilteredQuery(query, new Candidates(scored), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), top);
+        var scoring = CandidatePhrases.Within(query, searcher, scored);
+        searcher.Search(new FilteredQuery(scoring, new Candidates(scored), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), top);
         return top;
     }
 
