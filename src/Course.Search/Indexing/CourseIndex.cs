@@ -43,12 +43,14 @@ public sealed class CourseIndex : IDisposable
         built = rebuildReason is null;
         Analyzer = new SearchAnalyzer(schema.KeywordFields);
         directory = new ChangeCache(new MappedDirectory(folder));
+        var warmer = new Querying.SegmentWarmer(schema);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
             OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
             RAMBufferSizeMB = 64,
+            MergedSegmentWarmer = warmer,
         });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(schema));
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(warmer));
         LastInstruction = built && writer.CommitData.TryGetValue(InstructionKey, out var id) && long.TryParse(id, out var parsed) ? parsed : null;
         Opening = new IndexOpening(rebuildReason, built ? DocumentCount : 0, opened.Elapsed);
     }
