@@ -42,7 +42,7 @@ public sealed class CourseIndex : IDisposable
         this.opened = opened;
         built = rebuildReason is null;
         Analyzer = new SearchAnalyzer(schema.KeywordFields);
-        directory = new ChangeCache(new MappedDirectory(folder));
+        directory = new ChangeCache(new BackgroundDeletes(new MappedDirectory(folder)));
         var warmer = new Querying.SegmentWarmer(schema);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
