@@ -28,16 +28,10 @@ internal sealed class ClauseLeaders
 
     public static ClauseLeaders Of(IndexReader reader) => PerReader.GetValue(reader, _ => new ClauseLeaders());
 
-    /// <summary>The leaders of each of the query's clauses (and of most of them together), as sorted index-wide document numbers.</summary>
-    public int[] Of(IndexSearcher searcher, Query query, FacetCounts filters)
-    {
-        var leaders = new List<int>();
+    /// <summary>The leaders of each of the query's clauses (and of most of them together), as index-wide document numbers.</summary>
+    public IEnumerable<int[]> Of(IndexSearcher searcher, Query query, FacetCounts filters) =>
         // Queries are keyed by their text (fields, words, boosts): not every query type compares by value.
-        foreach (var clause in Clauses(query))
-            leaders.AddRange(lists.GetOrAdd((clause.ToString(), filters.Key), key => Merged(searcher, clause, key, filters)));
-        leaders.Sort();
-        return [.. leaders.Distinct()];
-    }
+        Clauses(query).Select(clause => lists.GetOrAdd((clause.ToString(), filters.Key), key => Merged(searcher, clause, key, filters)));
 
     /// <summary>
     /// Each clause, and the whole query over the documents that match all its optional clauses but one: coord

@@ -29,8 +29,7 @@ internal static class RankedSearch
         var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
         // The candidates lead and each clause's scorer advances to them, so its skip lists pass over the postings in
         // between: accepted documents given to the query instead would still have every posting decoded.
-        var scoring = CandidatePhrases.Within(query, searcher, scored);
-        searcher.Search(new FilteredQuery(scoring, new Candidates(scored), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), top);
+        searcher.Search(new FilteredQuery(query, new Candidates(scored), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), top);
         return top;
     }
 
@@ -42,22 +41,17 @@ internal static class RankedSearch
     }
 
     // The passing documents among the leaders, per segment; null when they cannot fill the page.
-    private static FixedBitSet[]? Leading(int[] leaders, IList<AtomicReaderContext> leaves, FixedBitSet[] passing, int wanted)
+    private static FixedBitSet[]? Leading(IEnumerable<int[]> leaders, IList<AtomicReaderContext> leaves, FixedBitSet[] passing, int wanted)
     {
-        var leading = new FixedBitSet[leaves.Count];
+        var leading = leaves.Select(leaf => new FixedBitSet(leaf.AtomicReader.MaxDoc)).ToArray();
         var count = 0;
-        for (var i = 0; i < leaves.Count; i++)
+        foreach (var doc in leaders.SelectMany(clause => clause))
         {
-            var segment = leaves[i];
-            leading[i] = new FixedBitSet(segment.AtomicReader.MaxDoc);
-            var first = Array.BinarySearch(leaders, segment.DocBase);
-            for (var at = first >= 0 ? first : ~first; at < leaders.Length && leaders[at] < segment.DocBase + segment.AtomicReader.MaxDoc; at++)
-            {
-                var doc = leaders[at] - segment.DocBase;
-                if (!passing[i].Get(doc)) continue;
-                leading[i].Set(doc);
-                count++;
-            }
+            var segment = ReaderUtil.SubIndex(doc, leaves);
+            var inSegment = doc - leaves[segment].DocBase;
+            if (!passing[segment].Get(inSegment) || leading[segment].Get(inSegment)) continue;
+            leading[segment].Set(inSegment);
+            count++;
         }
         return count >= wanted ? leading : null;
     }
