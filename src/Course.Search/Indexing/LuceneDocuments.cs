@@ -33,7 +33,7 @@ internal static class LuceneDocuments
             new StoredField(IndexSchema.FingerprintField, Fingerprint(valueSet)),
         };
         if (valueSet.ParentId is { } parent) document.Add(new Field(IndexSchema.ParentField, parent, Keyword));
-        AddTag(document, IndexSchema.CategoryField, valueSet.Category);
+        AddTag(document, IndexSchema.CategoryField, valueSet.Category, stored: true);
         foreach (var (name, values) in valueSet.Values)
         {
             var definition = schema.Find(name)
@@ -86,13 +86,13 @@ internal static class LuceneDocuments
         switch (definition.Type)
         {
             case FieldType.FullText:
-                document.Add(new TextField(definition.Name, Text(value), Field.Store.YES));
+                document.Add(new TextField(definition.Name, Text(value), definition.Stored ? Field.Store.YES : Field.Store.NO));
                 break;
             case FieldType.Tag:
-                AddTag(document, definition.Name, Text(value));
+                AddTag(document, definition.Name, Text(value), definition.Stored);
                 break;
             case FieldType.Keyword:
-                document.Add(new Field(definition.Name, Text(value), StoredKeyword));
+                document.Add(new Field(definition.Name, Text(value), definition.Stored ? StoredKeyword : Keyword));
                 break;
             case FieldType.Int:
                 document.Add(new StoredField(definition.Name, Convert.ToInt32(value, CultureInfo.InvariantCulture)));
@@ -104,11 +104,11 @@ internal static class LuceneDocuments
     }
 
     // One field name carries both: the analyzed words for search, the exact value in doc values for facets and filters.
-    private static void AddTag(Document document, string name, string value)
+    private static void AddTag(Document document, string name, string value, bool stored)
     {
         var tag = NormalizeTag(value);
         if (tag.Length == 0) return;
-        document.Add(new TextField(name, tag, Field.Store.YES));
+        document.Add(new TextField(name, tag, stored ? Field.Store.YES : Field.Store.NO));
         document.Add(new SortedSetDocValuesField(name, new BytesRef(tag)));
     }
 
