@@ -48,8 +48,9 @@ public static class CourseIndexSchema
             new(Author, FieldType.FullText, Boost: 1, Stored: false),
             // Shown with chapter hits, not searched: every chapter would match its video's title words.
             new(VideoTitle, FieldType.StoredOnly),
-            new(Slug, FieldType.Keyword),
-            new(VideoSlug, FieldType.Keyword),
+            // Read back by hits (a technique's chapters, a chapter's video), never searched or looked up in the index.
+            new(Slug, FieldType.StoredOnly),
+            new(VideoSlug, FieldType.StoredOnly),
             new(Url, FieldType.StoredOnly),
             new(Start, FieldType.Int),
             new(ChapterTitle, FieldType.StoredOnly),

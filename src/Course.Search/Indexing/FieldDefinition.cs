@@ -10,7 +10,7 @@ public enum FieldType
     /// counts and filters.
     /// </summary>
     Tag,
-    /// <summary>An exact value, indexed and stored (slugs).</summary>
+    /// <summary>An exact value, indexed as one term and stored (a code looked up as typed).</summary>
     Keyword,
     /// <summary>A whole number, stored (a start second).</summary>
     Int,
