@@ -38,8 +38,10 @@ internal static class LuceneDocuments
         {
             var definition = schema.Find(name)
                 ?? throw new ArgumentException($"Value set {valueSet.Id} has the undeclared field '{name}'.", nameof(valueSet));
-            foreach (var value in values)
+            // By index: a foreach over the list's interface allocates an enumerator per field of every document built.
+            for (var i = 0; i < values.Count; i++)
             {
+                var value = values[i];
                 Add(document, definition, value);
                 // Tags complete as whole values (from doc values); text fields complete word by word.
                 if (definition.Suggest && definition.Type == FieldType.FullText)
@@ -67,10 +69,10 @@ internal static class LuceneDocuments
         {
             Append(hash, FieldSeparator);
             Append(hash, name);
-            foreach (var value in values)
+            for (var i = 0; i < values.Count; i++)
             {
                 Append(hash, ValueSeparator);
-                Append(hash, Text(value));
+                Append(hash, Text(values[i]));
             }
         }
         return Convert.ToHexString(hash.GetCurrentHash());
