@@ -7,9 +7,16 @@ using static Course.Umbraco.Content.CourseDocumentTypes;
 
 namespace Course.Umbraco.Content;
 
+/// <summary>Which values of a node are read: those visitors see, or the ones saved since (what Umbraco's preview shows).</summary>
+public enum ContentVersion
+{
+    Published,
+    Draft,
+}
+
 /// <summary>
-/// Reads Umbraco content (the published values of a <c>courseVideo</c> or <c>technique</c>) as Course.Core's
-/// <see cref="Video"/> and <see cref="Technique"/>, so the Course pieces (search documents, JSON-LD, WebVTT)
+/// Reads Umbraco content (the published or the draft values of a <c>courseVideo</c> or <c>technique</c>) as Course.Core's
+/// <see cref="Video"/> and <see cref="Technique"/>, so the Course pieces (search documents, JSON-LD, WebVTT, the player)
 /// work on it unchanged.
 /// </summary>
 public static class CourseContentMapping
@@ -18,21 +25,21 @@ public static class CourseContentMapping
 
     public static bool IsTechnique(IContentBase content) => content.ContentType.Alias == CourseDocumentTypes.Technique;
 
-    public static Video ToVideo(IContent content)
+    public static Video ToVideo(IContent content, ContentVersion version = ContentVersion.Published)
     {
-        var duration = Number(Published(content, VideoProperties.Duration));
-        var description = Text(content, VideoProperties.Description);
+        var duration = Number(Value(content, version, VideoProperties.Duration));
+        var description = Text(content, version, VideoProperties.Description);
         return new Video
         {
             Key = content.Key,
-            Title = Name(content),
-            Slug = SlugOf(content, VideoProperties.UrlName),
-            Source = Text(content, VideoProperties.Source),
+            Title = Name(content, version),
+            Slug = SlugOf(content, version, VideoProperties.UrlName),
+            Source = Text(content, version, VideoProperties.Source),
             Duration = duration,
             Description = description,
             Chapters = DescriptionChapters.Read(content.Key, description, duration,
-                DescriptionChapters.Attached(Published(content, VideoProperties.Chapters), duration)).Chapters,
-            Captions = Captions(Published(content, VideoProperties.Captions), duration),
+                DescriptionChapters.Attached(Value(content, version, VideoProperties.Chapters), duration)).Chapters,
+            Captions = Captions(Value(content, version, VideoProperties.Captions), duration),
             Published = content.Published,
             CreateDate = content.CreateDate,
             UpdateDate = content.PublishDate ?? content.UpdateDate,
@@ -40,15 +47,15 @@ public static class CourseContentMapping
         };
     }
 
-    public static Technique ToTechnique(IContent content) => new()
+    public static Technique ToTechnique(IContent content, ContentVersion version = ContentVersion.Published) => new()
     {
         Key = content.Key,
-        Name = Name(content),
-        Slug = SlugOf(content, TechniqueProperties.UrlName),
-        Summary = Text(content, TechniqueProperties.Summary),
-        Body = Text(content, TechniqueProperties.Body),
-        Muscles = Tags(Published(content, TechniqueProperties.Muscles)),
-        Regions = Tags(Published(content, TechniqueProperties.Regions)),
+        Name = Name(content, version),
+        Slug = SlugOf(content, version, TechniqueProperties.UrlName),
+        Summary = Text(content, version, TechniqueProperties.Summary),
+        Body = Text(content, version, TechniqueProperties.Body),
+        Muscles = Tags(Value(content, version, TechniqueProperties.Muscles)),
+        Regions = Tags(Value(content, version, TechniqueProperties.Regions)),
         Published = content.Published,
         CreateDate = content.CreateDate,
         UpdateDate = content.PublishDate ?? content.UpdateDate,
@@ -71,16 +78,17 @@ public static class CourseContentMapping
         }
     }
 
-    private static string Name(IContent content) => content.PublishName ?? content.Name ?? "";
+    private static string Name(IContent content, ContentVersion version) =>
+        (version == ContentVersion.Published ? content.PublishName : null) ?? content.Name ?? "";
 
     /// <summary>The node's URL name when the editor set one (the uSync content does), else its name as a slug.</summary>
-    private static string SlugOf(IContent content, string urlNameAlias) =>
-        Slug.From(Text(content, urlNameAlias) is { Length: > 0 } urlName ? urlName : Name(content));
+    private static string SlugOf(IContent content, ContentVersion version, string urlNameAlias) =>
+        Slug.From(Text(content, version, urlNameAlias) is { Length: > 0 } urlName ? urlName : Name(content, version));
 
-    private static object? Published(IContentBase content, string alias) =>
-        content.HasProperty(alias) ? content.GetValue(alias, published: true) : null;
+    private static object? Value(IContentBase content, ContentVersion version, string alias) =>
+        content.HasProperty(alias) ? content.GetValue(alias, published: version == ContentVersion.Published) : null;
 
-    private static string Text(IContentBase content, string alias) => Published(content, alias)?.ToString() ?? "";
+    private static string Text(IContentBase content, ContentVersion version, string alias) => Value(content, version, alias)?.ToString() ?? "";
 
     private static int? Number(object? value) => value switch
     {

@@ -3,10 +3,14 @@ using Umbraco.Cms.Core.Services;
 
 namespace Course.Umbraco.Content;
 
-/// <summary>Where the published course content comes from at start: the Umbraco site's content service.</summary>
+/// <summary>Where the course content comes from: the Umbraco site's content service.</summary>
 public interface ICourseContentSource
 {
+    /// <summary>Every published course node, read once at start.</summary>
     Task<IReadOnlyList<IContent>> PublishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>One node as last saved, published or not (what Umbraco's preview shows); null when there is none.</summary>
+    Task<IContent?> SavedAsync(Guid key, CancellationToken cancellationToken);
 }
 
 /// <summary>Every published <c>courseVideo</c> and <c>technique</c>, read page by page through <see cref="IContentService"/>.</summary>
@@ -26,4 +30,6 @@ public sealed class UmbracoContentSource(IContentService contents, IContentTypeS
         }
         return Task.FromResult<IReadOnlyList<IContent>>(found);
     }
+
+    public Task<IContent?> SavedAsync(Guid key, CancellationToken cancellationToken) => Task.FromResult(contents.GetById(key));
 }

@@ -21,8 +21,8 @@ public sealed class PublishedCourse
         var items = published.Where(c => c.Published).ToList();
         lock (writing)
             current = new PublishedContent(
-                items.Where(CourseContentMapping.IsVideo).Select(CourseContentMapping.ToVideo),
-                items.Where(CourseContentMapping.IsTechnique).Select(CourseContentMapping.ToTechnique));
+                items.Where(CourseContentMapping.IsVideo).Select(c => CourseContentMapping.ToVideo(c)),
+                items.Where(CourseContentMapping.IsTechnique).Select(c => CourseContentMapping.ToTechnique(c)));
     }
 
     /// <summary>Takes the content's published version in; null when it is not course content.</summary>

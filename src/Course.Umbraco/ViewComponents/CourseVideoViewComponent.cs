@@ -13,19 +13,17 @@ namespace Course.Umbraco.ViewComponents;
 /// One template line, <c>@await Component.InvokeAsync("CourseVideo")</c>, renders the current page's video: the
 /// Course player (the site's own <c>player.js</c>), the chapter list, the WebVTT chapters track and the
 /// <c>VideoObject</c>/<c>Clip</c>/<c>SeekToAction</c> JSON-LD. It starts at the chapter the content finder found, or
-/// at <c>?t=</c>.
+/// at <c>?t=</c>. In Umbraco's preview the page's video is shown as last saved, so editors see their draft.
 /// </summary>
-public sealed class CourseVideoViewComponent(PublishedCourse course, IUmbracoContextAccessor umbracoContextAccessor, IOptions<CourseUmbracoOptions> options)
+public sealed class CourseVideoViewComponent(
+    PublishedCourse course, ICourseContentSource contents, IUmbracoContextAccessor umbracoContextAccessor, IOptions<CourseUmbracoOptions> options)
     : ViewComponent
 {
     /// <param name="content">The video node; the current page when omitted.</param>
     /// <param name="slug">Or a published video by its slug, to show a video on another page.</param>
-    public IViewComponentResult Invoke(IPublishedContent? content = null, string? slug = null)
+    public async Task<IViewComponentResult> InvokeAsync(IPublishedContent? content = null, string? slug = null)
     {
-        var published = course.Current;
-        var video = slug is not null
-            ? published.FindVideo(slug)
-            : (content ?? CurrentPage()) is { } page ? published.Videos.FirstOrDefault(v => v.Key == page.Key) : null;
+        var video = slug is not null ? course.Current.FindVideo(slug) : await PageVideoAsync(content ?? CurrentPage());
         if (video is null) return Content("");
 
         var asked = ChapterRequest.Get(HttpContext);
@@ -42,6 +40,20 @@ public sealed class CourseVideoViewComponent(PublishedCourse course, IUmbracoCon
 
     private IPublishedContent? CurrentPage() =>
         umbracoContextAccessor.TryGetUmbracoContext(out var umbracoContext) ? umbracoContext.PublishedRequest?.PublishedContent : null;
+
+    /// <summary>
+    /// The page's video: from the published snapshot, or in preview as last saved (the snapshot holds only what visitors
+    /// see, and a draft may not be published at all).
+    /// </summary>
+    private async Task<Video?> PageVideoAsync(IPublishedContent? page)
+    {
+        if (page is null) return null;
+        if (!InPreview()) return course.Current.Videos.FirstOrDefault(v => v.Key == page.Key);
+        var saved = await contents.SavedAsync(page.Key, HttpContext.RequestAborted);
+        return saved is not null && CourseContentMapping.IsVideo(saved) ? CourseContentMapping.ToVideo(saved, ContentVersion.Draft) : null;
+    }
+
+    private bool InPreview() => umbracoContextAccessor.TryGetUmbracoContext(out var umbracoContext) && umbracoContext.InPreviewMode;
 
     private string AbsoluteUrl(string path)
     {

@@ -59,12 +59,16 @@ static bool IsUmbracosOwnHandler(ServiceDescriptor registration) =>
 
 sealed class SiteContent : ICourseContentSource
 {
-    public Task<IReadOnlyList<IContent>> PublishedAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<IContent>>(
+    private readonly IReadOnlyList<IContent> nodes =
     [
         UmbracoContent.Video("Sciatica myofascial release techniques", "sciatica-myofascial-release", UmbracoContent.SeedDescription),
         UmbracoContent.USyncVideo(Path.Combine(AppContext.BaseDirectory, "Seed", "sciatica-myofascial-release-the-approach-read-aloud.config")),
         UmbracoContent.Technique("Pin and stretch", "Pin the piriformis, then stretch the hip.", """["piriformis"]"""),
-    ]);
+    ];
+
+    public Task<IReadOnlyList<IContent>> PublishedAsync(CancellationToken cancellationToken) => Task.FromResult(nodes);
+
+    public Task<IContent?> SavedAsync(Guid key, CancellationToken cancellationToken) => Task.FromResult(nodes.FirstOrDefault(n => n.Key == key));
 }
 
 sealed class NoUmbracoContext : IUmbracoContextAccessor
