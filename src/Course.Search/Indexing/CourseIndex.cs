@@ -43,13 +43,19 @@ public sealed class CourseIndex : IDisposable
         this.opened = opened;
         built = rebuildReason is null;
         Analyzer = new SearchAnalyzer(schema.KeywordFields);
-        directory = new ChangeCache(new MappedDirectory(folder));
+        directory = new ChangeCache(new BackgroundDeletes(new MappedDirectory(folder)));
+        var warmer = new Querying.SegmentWarmer(schema);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
             OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
             RAMBufferSizeMB = 64,
+            MergedSegmentWarmer = warmer,
+            // A merged segment stays as plain files, which the merge thread writes and fsyncs (see MappedDirectory.CreateOutput).
+            // Packed into a compound file it would be written without the merge's context, kept in memory by the change cache
+            // and written out and fsynced by the next change's commit.
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(schema));
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(warmer));
         LastInstruction = built && writer.CommitData.TryGetValue(InstructionKey, out var id) && long.TryParse(id, out var parsed) ? parsed : null;
         Opening = new IndexOpening(rebuildReason, built ? DocumentCount : 0, opened.Elapsed);
     }

@@ -105,17 +105,28 @@ internal sealed class SegmentOrdinals
     }
 }
 
-/// <summary>Reads what searches keep per segment (facet ordinals, spelling terms, completion lists) when a searcher opens, so no search waits for it.</summary>
-internal sealed class WarmingSearcherFactory(IndexSchema schema) : SearcherFactory
+/// <summary>
+/// Reads what searches keep per segment (facet ordinals, spelling terms, completion lists), so no search waits for it.
+/// The writer also runs it on the merge thread for each merged segment before searchers can see it (Lucene's merged
+/// segment warmer): the caches are per segment core, which the next searcher shares, so the change whose reopen first
+/// shows the merge does not pay for the merged segment's warm-up.
+/// </summary>
+internal sealed class SegmentWarmer(IndexSchema schema) : IndexWriter.IndexReaderWarmer
+{
+    public override void Warm(AtomicReader segment)
+    {
+        foreach (var field in schema.Facets) SegmentOrdinals.Of(segment, field);
+        foreach (var field in QueryBuilder.SpelledFields(schema)) Spellings.Warm(segment, field);
+        CompletionLists.Of(segment, schema);
+    }
+}
+
+/// <summary>Warms every segment of a new searcher that is not warm yet (see <see cref="SegmentWarmer"/>).</summary>
+internal sealed class WarmingSearcherFactory(SegmentWarmer warmer) : SearcherFactory
 {
     public override IndexSearcher NewSearcher(IndexReader reader)
     {
-        foreach (var leaf in reader.Leaves)
-        {
-            foreach (var field in schema.Facets) SegmentOrdinals.Of(leaf.AtomicReader, field);
-            foreach (var field in QueryBuilder.SpelledFields(schema)) Spellings.Warm(leaf.AtomicReader, field);
-            CompletionLists.Of(leaf.AtomicReader, schema);
-        }
+        foreach (var leaf in reader.Leaves) warmer.Warm(leaf.AtomicReader);
         return new StatisticsCachingSearcher(reader);
     }
 }

@@ -95,6 +95,31 @@ public sealed class IndexFolderTests : IDisposable
         Assert.Equal(SeedCourse.Documents, index.DocumentCount);
     }
 
+    [Fact]
+    public async Task Changes_merged_in_the_background_are_committed_whole_and_leave_no_stray_files()
+    {
+        using (var index = await Open())
+        {
+            // A commit and a small segment per change: enough for the writer to merge small segments on its merge thread.
+            foreach (var valueSet in ContentValueSets.All(content).Take(30)) index.IndexItems([valueSet]);
+        }
+        using (var directory = FSDirectory.Open(folder.Path))
+        {
+            var committed = new SegmentInfos();
+            committed.Read(directory);
+            // A merged segment is plain files (written and fsynced by the merge thread), not a compound file.
+            var merged = committed.Where(s => s.Info.Diagnostics["source"] == "merge").ToList();
+            Assert.NotEmpty(merged);
+            Assert.All(merged, s => Assert.False(s.Info.UseCompoundFile));
+            // Every file Lucene deleted was unlinked by the time the index was disposed.
+            var named = committed.GetFiles(directory, includeSegmentsFile: true).Append(IndexFileNames.SEGMENTS_GEN).Append("write.lock");
+            Assert.Empty(directory.ListAll().Except(named));
+        }
+        using var reopened = await Open();
+        Assert.False(reopened.Opening.Rebuilt);
+        Assert.Equal(SeedCourse.Documents, reopened.DocumentCount);
+    }
+
     public void Dispose() => folder.Dispose();
 
     private Task<CourseIndex> Open() => SeedCourse.OpenIndex(folder.Path, content);
