@@ -8,8 +8,10 @@ namespace Course.Search.Querying;
 /// <summary>
 /// A query clause's best documents on its own (a word in its best field, a synonym, a phrase), among those that pass
 /// the filters: the documents that can lead a search are among its clauses' leaders, so only those need the whole
-/// query's score. Found once per reader and clause, since a clause's scores depend on the index's statistics; a word
-/// recurs in many queries, so most searches find their clauses' leaders kept.
+/// query's score. A word recurs in many queries, so most searches find their clauses' leaders kept: per reader, merged
+/// from each segment's own best, which are kept per segment core. A change then scores a clause only in its new
+/// segments: the order within a segment hardly moves with the index's statistics, which change every score of a
+/// clause alike, nearly.
 /// </summary>
 internal sealed class ClauseLeaders
 {
@@ -20,6 +22,7 @@ internal sealed class ClauseLeaders
     private const int Capacity = 4096;
 
     private static readonly ConditionalWeakTable<IndexReader, ClauseLeaders> PerReader = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentLru<(string Clause, string Filters), (int Doc, float Score)[]>> PerSegment = new();
 
     private readonly ConcurrentLru<(string Clause, string Filters), int[]> lists = new(Capacity);
 
@@ -31,7 +34,7 @@ internal sealed class ClauseLeaders
         var leaders = new List<int>();
         // Queries are keyed by their text (fields, words, boosts): not every query type compares by value.
         foreach (var clause in Clauses(query))
-            leaders.AddRange(lists.GetOrAdd((clause.ToString(), filters.Key), _ => Find(searcher, clause, filters)));
+            leaders.AddRange(lists.GetOrAdd((clause.ToString(), filters.Key), key => Merged(searcher, clause, key, filters)));
         leaders.Sort();
         return [.. leaders.Distinct()];
     }
@@ -56,17 +59,28 @@ internal sealed class ClauseLeaders
         yield return most;
     }
 
-    private static int[] Find(IndexSearcher searcher, Query clause, FacetCounts filters)
+    // The index's best: each segment's own best (the segments' shares of it), by score.
+    private static int[] Merged(IndexSearcher searcher, Query clause, (string Clause, string Filters) key, FacetCounts filters)
     {
-        var weight = searcher.CreateNormalizedWeight(clause);
-        var top = TopScoreDocCollector.Create(Depth, docsScoredInOrder: true);
+        Weight? weight = null;
+        var best = new List<(int Doc, float Score)>();
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var accepted = filters.Filter(leaf.AtomicReader);
-            if (accepted is not null) MatchSets.RemoveDeleted(accepted, leaf.AtomicReader.LiveDocs);
-            top.SetNextReader(leaf);
-            weight.GetBulkScorer(leaf, scoreDocsInOrder: true, accepted ?? leaf.AtomicReader.LiveDocs)?.Score(top);
+            var kept = PerSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new ConcurrentLru<(string, string), (int, float)[]>(Capacity))
+                .GetOrAdd(key, _ => Find(weight ??= searcher.CreateNormalizedWeight(clause), leaf, filters));
+            best.AddRange(kept.Select(d => (leaf.DocBase + d.Doc, d.Score)));
         }
-        return top.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToArray();
+        return [.. best.OrderByDescending(d => d.Score).Take(Depth).Select(d => d.Doc)];
+    }
+
+    // The segment's best, by their numbers in the segment (deletions since then are left out of the candidates later).
+    private static (int Doc, float Score)[] Find(Weight weight, AtomicReaderContext leaf, FacetCounts filters)
+    {
+        var accepted = filters.Filter(leaf.AtomicReader);
+        if (accepted is not null) MatchSets.RemoveDeleted(accepted, leaf.AtomicReader.LiveDocs);
+        var top = TopScoreDocCollector.Create(Depth, docsScoredInOrder: true);
+        top.SetNextReader(leaf);
+        weight.GetBulkScorer(leaf, scoreDocsInOrder: true, accepted ?? leaf.AtomicReader.LiveDocs)?.Score(top);
+        return [.. top.GetTopDocs().ScoreDocs.Select(d => (d.Doc - leaf.DocBase, d.Score))];
     }
 }

@@ -51,7 +51,7 @@ internal static class MatchSets
                 into.Or(all!);
                 break;
             case PhraseQuery phrase when phrase.Slop == 0:
-                AddPhrase(searcher, phrase, leaf, into);
+                Phrase(searcher, phrase, leaf).AddTo(into);
                 break;
             default:
                 AddScored(searcher, query, leaf, null, into);
@@ -63,11 +63,11 @@ internal static class MatchSets
     /// A phrase matches only where all its words are: positions are read for those documents alone, once per segment,
     /// and the phrase's documents are kept like a term's.
     /// </summary>
-    private static void AddPhrase(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf, FixedBitSet into)
+    public static SegmentDocs Phrase(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf)
     {
         var segment = leaf.AtomicReader;
         var terms = TermDocs.Of(segment);
-        terms.Phrase(PhraseKey(phrase), () =>
+        return terms.Phrase(PhraseKey(phrase), () =>
         {
             var found = new FixedBitSet(segment.MaxDoc);
             FixedBitSet? all = null;
@@ -80,7 +80,7 @@ internal static class MatchSets
             }
             if (all is not null && all.Cardinality > 0) AddScored(searcher, phrase, leaf, all, found);
             return found;
-        }).AddTo(into);
+        });
     }
 
     private static string PhraseKey(PhraseQuery phrase) =>
@@ -166,4 +166,6 @@ internal sealed record SegmentDocs(FixedBitSet? Dense, int[]? Sparse)
         if (Dense is not null) into.Or(Dense);
         else foreach (var doc in Sparse!) into.Set(doc);
     }
+
+    public bool Intersects(FixedBitSet other) => Dense?.Intersects(other) ?? Sparse!.Any(other.Get);
 }

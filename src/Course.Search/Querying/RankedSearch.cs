@@ -27,15 +27,18 @@ internal static class RankedSearch
             : Leading(ClauseLeaders.Of(searcher.IndexReader).Of(searcher, query, facets), leaves, passing, wanted) ?? passing;
 
         var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
-        var weight = searcher.CreateNormalizedWeight(query);
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            if (scored[i].Cardinality == 0) continue;
-            top.SetNextReader(leaves[i]);
-            // The set is passed as the accepted documents, so each posting list skips the others without scoring them.
-            weight.GetBulkScorer(leaves[i], scoreDocsInOrder: true, scored[i])?.Score(top);
-        }
+        // The candidates lead and each clause's scorer advances to them, so its skip lists pass over the postings in
+        // between: accepted documents given to the query instead would still have every posting decoded.
+        var scoring = CandidatePhrases.Within(query, searcher, scored);
+        searcher.Search(new FilteredQuery(scoring, new Candidates(scored), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), top);
         return top;
+    }
+
+    /// <summary>Each segment's documents to score, by the segment's place in the reader; none for a segment without any.</summary>
+    private sealed class Candidates(FixedBitSet[] perSegment) : Filter
+    {
+        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits acceptDocs) =>
+            perSegment[context.Ord] is { } set && set.Cardinality > 0 ? set : null;
     }
 
     // The passing documents among the leaders, per segment; null when they cannot fill the page.
