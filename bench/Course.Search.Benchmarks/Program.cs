@@ -114,11 +114,14 @@ static async Task RunWrites(int changes)
     {
         using var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+        var (collections, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
         var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(courses.Content).ToAsyncEnumerable());
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
         Console.WriteLine($"full rebuild: {built.Documents} documents in {built.Took.TotalSeconds:0.00} s, CPU {cpu.TotalSeconds:0.00} s, " +
             $"{GC.CollectionCount(0) - collections} collections ({(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms paused), " +
+            $"{allocated / 1073741824.0:0.00} GiB allocated, {size / 1048576.0:0.0} MiB on disk, " +
             $"{index.Read(s => s.IndexReader.Leaves.Count)} segments; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Table.Row(corpus, $"full rebuild ({built.Documents} documents)", $"{built.Took.TotalSeconds:0.00} s", "-", "-", "<= 6 s");
         TimeChanges(corpus, index, courses, changes);

@@ -10,7 +10,7 @@ public enum FieldType
     /// counts and filters.
     /// </summary>
     Tag,
-    /// <summary>An exact value, indexed and stored (slugs).</summary>
+    /// <summary>An exact value, indexed as one term and stored (a code looked up as typed).</summary>
     Keyword,
     /// <summary>A whole number, stored (a start second).</summary>
     Int,
@@ -20,9 +20,11 @@ public enum FieldType
 
 /// <summary>
 /// A declared field. <paramref name="Boost"/> weighs a searchable field against the others (0 keeps it out of
-/// free-text search); <paramref name="Suggest"/> adds its values to the search-as-you-type completions.
+/// free-text search); <paramref name="Suggest"/> adds its values to the search-as-you-type completions;
+/// <paramref name="Stored"/> false keeps a searched field's values out of what a hit reads back, for a field no
+/// hit shows: every stored value is encoded and compressed at indexing, and a rebuild stores every document.
 /// </summary>
-public sealed record FieldDefinition(string Name, FieldType Type, float Boost = 0, bool Suggest = false)
+public sealed record FieldDefinition(string Name, FieldType Type, float Boost = 0, bool Suggest = false, bool Stored = true)
 {
     public bool IsSearched => Boost > 0 && Type is FieldType.FullText or FieldType.Tag;
 }

@@ -41,10 +41,12 @@ public sealed class IndexSchema
         if (reserved.Count > 0) throw new ArgumentException($"Reserved field names: {string.Join(", ", reserved)}.", nameof(fields));
         foreach (var (name, role) in new[] { (titleField, "title"), (snippetField, "snippet") })
         {
-            if (Find(name)?.Type != FieldType.FullText)
-                throw new ArgumentException($"The {role} field '{name}' must be a declared full-text field.", nameof(fields));
+            if (Find(name) is not { Type: FieldType.FullText, Stored: true })
+                throw new ArgumentException($"The {role} field '{name}' must be a declared, stored full-text field.", nameof(fields));
         }
-        if (Find(urlField) is null) throw new ArgumentException($"The url field '{urlField}' is not declared.", nameof(fields));
+        if (Find(urlField) is not { Stored: true }) throw new ArgumentException($"The url field '{urlField}' must be a declared, stored field.", nameof(fields));
+        var neverKept = this.fields.Values.Where(f => !f.Stored && f.Type is FieldType.Int or FieldType.StoredOnly).Select(f => f.Name).ToList();
+        if (neverKept.Count > 0) throw new ArgumentException($"Fields only stored cannot be declared unstored: {string.Join(", ", neverKept)}.", nameof(fields));
         Searched = this.fields.Values.Where(f => f.IsSearched).ToList();
         Facets = [CategoryField, .. this.fields.Values.Where(f => f.Type == FieldType.Tag).Select(f => f.Name)];
     }

@@ -33,13 +33,15 @@ internal static class LuceneDocuments
             new StoredField(IndexSchema.FingerprintField, Fingerprint(valueSet)),
         };
         if (valueSet.ParentId is { } parent) document.Add(new Field(IndexSchema.ParentField, parent, Keyword));
-        AddTag(document, IndexSchema.CategoryField, valueSet.Category);
+        AddTag(document, IndexSchema.CategoryField, valueSet.Category, stored: true);
         foreach (var (name, values) in valueSet.Values)
         {
             var definition = schema.Find(name)
                 ?? throw new ArgumentException($"Value set {valueSet.Id} has the undeclared field '{name}'.", nameof(valueSet));
-            foreach (var value in values)
+            // By index: a foreach over the list's interface allocates an enumerator per field of every document built.
+            for (var i = 0; i < values.Count; i++)
             {
+                var value = values[i];
                 Add(document, definition, value);
                 // Tags complete as whole values (from doc values); text fields complete word by word.
                 if (definition.Suggest && definition.Type == FieldType.FullText)
@@ -67,10 +69,10 @@ internal static class LuceneDocuments
         {
             Append(hash, FieldSeparator);
             Append(hash, name);
-            foreach (var value in values)
+            for (var i = 0; i < values.Count; i++)
             {
                 Append(hash, ValueSeparator);
-                Append(hash, Text(value));
+                Append(hash, Text(values[i]));
             }
         }
         return Convert.ToHexString(hash.GetCurrentHash());
@@ -86,13 +88,13 @@ internal static class LuceneDocuments
         switch (definition.Type)
         {
             case FieldType.FullText:
-                document.Add(new TextField(definition.Name, Text(value), Field.Store.YES));
+                document.Add(new TextField(definition.Name, Text(value), definition.Stored ? Field.Store.YES : Field.Store.NO));
                 break;
             case FieldType.Tag:
-                AddTag(document, definition.Name, Text(value));
+                AddTag(document, definition.Name, Text(value), definition.Stored);
                 break;
             case FieldType.Keyword:
-                document.Add(new Field(definition.Name, Text(value), StoredKeyword));
+                document.Add(new Field(definition.Name, Text(value), definition.Stored ? StoredKeyword : Keyword));
                 break;
             case FieldType.Int:
                 document.Add(new StoredField(definition.Name, Convert.ToInt32(value, CultureInfo.InvariantCulture)));
@@ -104,11 +106,11 @@ internal static class LuceneDocuments
     }
 
     // One field name carries both: the analyzed words for search, the exact value in doc values for facets and filters.
-    private static void AddTag(Document document, string name, string value)
+    private static void AddTag(Document document, string name, string value, bool stored)
     {
         var tag = NormalizeTag(value);
         if (tag.Length == 0) return;
-        document.Add(new TextField(name, tag, Field.Store.YES));
+        document.Add(new TextField(name, tag, stored ? Field.Store.YES : Field.Store.NO));
         document.Add(new SortedSetDocValuesField(name, new BytesRef(tag)));
     }
 

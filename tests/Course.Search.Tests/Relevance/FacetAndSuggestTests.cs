@@ -35,6 +35,21 @@ public sealed class FacetAndSuggestTests(SeededIndex seed) : IClassFixture<Seede
     }
 
     [Fact]
+    public void Tags_and_technique_names_are_searched_and_counted_but_not_stored_with_the_hit()
+    {
+        var results = seed.Search("piriformis", type: CourseIndexSchema.Chapter);
+        Assert.Contains(results.Facets[CourseIndexSchema.Muscle], f => f.Value == "piriformis");
+        Assert.All(results.Hits, hit =>
+        {
+            Assert.False(string.IsNullOrEmpty(hit.Text(CourseIndexSchema.Title)));
+            Assert.False(string.IsNullOrEmpty(hit.Text(CourseIndexSchema.Url)));
+            Assert.DoesNotContain(CourseIndexSchema.Muscle, hit.Values.Keys);
+            Assert.DoesNotContain(CourseIndexSchema.Region, hit.Values.Keys);
+            Assert.DoesNotContain(CourseIndexSchema.Techniques, hit.Values.Keys);
+        });
+    }
+
+    [Fact]
     public void Filters_on_two_fields_must_both_hold()
     {
         var results = seed.Search("hip", type: CourseIndexSchema.Technique, muscle: "quadratus lumborum", region: "hip");
