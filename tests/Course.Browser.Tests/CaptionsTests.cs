@@ -212,10 +212,7 @@ public sealed class CaptionsTests(BrowserSite site)
     [Fact]
     public async Task The_whole_video_page_passes_axe_on_a_phone()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.Address.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
+        var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(DemoPath);
         await page.Locator("[data-transcript-controls]:not([hidden])").WaitForAsync();

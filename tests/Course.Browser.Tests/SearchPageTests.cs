@@ -38,7 +38,7 @@ public sealed class SearchPageTests(BrowserSite site)
     [Fact]
     public async Task Without_script_the_form_submits_as_a_plain_get()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.Address.ToString(), JavaScriptEnabled = false });
+        var context = await site.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/search");
         await page.Locator("#search-form input[name=q]").FillAsync("hip rotators");

@@ -46,17 +46,21 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>A fresh tab in its own context (no shared cache, history or storage), at <paramref name="path"/>; a desktop window unless told.</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        // Waits for a page or an element are generous: the whole suite runs beside this site, and on a busy machine
-        // (load 30 on 2 cores) a backoffice save that answers in 0.1 s alone has taken more than Playwright's 30 s.
-        context.SetDefaultTimeout(90_000);
+        var context = await NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;
+    }
+
+    /// <summary>A browser context of its own on this site (relative addresses resolve to it), with the suite's waits.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = Address.ToString();
+        var context = await Browser.NewContextAsync(options);
+        // Waits for a page or an element are generous: the whole suite runs beside this site, and on a busy machine
+        // (load 30 on 2 cores) a backoffice save that answers in 0.1 s alone has taken more than Playwright's 30 s.
+        context.SetDefaultTimeout(90_000);
+        return context;
     }
 
     /// <summary>A client of the site's HTTP API that sends the editor API key.</summary>
