@@ -136,10 +136,7 @@ internal sealed class TermDocs
             dense.Or(postings);
             return new SegmentDocs(dense, null);
         }
-        var sparse = new int[terms.DocFreq];
-        var count = 0;
-        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) sparse[count++] = doc;
-        return new SegmentDocs(null, sparse);
+        return new SegmentDocs(null, SegmentDocs.List(postings, terms.DocFreq));
     }
 }
 
@@ -154,11 +151,16 @@ internal sealed record SegmentDocs(FixedBitSet? Dense, int[]? Sparse)
     public static SegmentDocs Of(FixedBitSet docs)
     {
         var count = docs.Cardinality;
-        if (IsDense(count, docs.Length)) return new SegmentDocs(docs, null);
-        var sparse = new int[count];
+        return IsDense(count, docs.Length) ? new SegmentDocs(docs, null) : new SegmentDocs(null, List(docs.GetIterator(), count));
+    }
+
+    /// <summary>The <paramref name="count"/> documents <paramref name="docs"/> goes through, in order.</summary>
+    public static int[] List(DocIdSetIterator docs, long count)
+    {
+        var list = new int[count];
         var at = 0;
-        for (var doc = count == 0 ? -1 : docs.NextSetBit(0); doc >= 0; doc = doc + 1 < docs.Length ? docs.NextSetBit(doc + 1) : -1) sparse[at++] = doc;
-        return new SegmentDocs(null, sparse);
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) list[at++] = doc;
+        return list;
     }
 
     public void AddTo(FixedBitSet into)
