@@ -29,16 +29,15 @@ internal sealed class ClauseLeaders
     public static ClauseLeaders Of(IndexReader reader) => PerReader.GetValue(reader, _ => new ClauseLeaders());
 
     /// <summary>The leaders of each of the query's clauses (and of most of them together), as index-wide document numbers.</summary>
-    public IEnumerable<int[]> Of(IndexSearcher searcher, Query query, FacetCounts filters) =>
-        // Queries are keyed by their text (fields, words, boosts): not every query type compares by value.
-        Clauses(query).Select(clause => lists.GetOrAdd((clause.ToString(), filters.Key), key => Merged(searcher, clause, key, filters)));
+    public IEnumerable<int[]> Of(IndexSearcher searcher, IReadOnlyList<KeyedClause> clauses, FacetCounts filters) =>
+        clauses.Select(clause => lists.GetOrAdd((clause.Key, filters.Key), key => Merged(searcher, clause.Query, key, filters)));
 
     /// <summary>
     /// Each clause, and the whole query over the documents that match all its optional clauses but one: coord
     /// multiplies a score by the share of clauses matched, so a document with every word (but maybe the bonus for
     /// their order) can lead without leading any one clause.
     /// </summary>
-    private static IEnumerable<Query> Clauses(Query query)
+    public static IEnumerable<Query> Clauses(Query query)
     {
         if (query is not BooleanQuery boolean)
         {

@@ -10,14 +10,14 @@ namespace Course.Search.Querying;
 public sealed class CourseSearcher
 {
     private readonly CourseIndex index;
-    private readonly QueryBuilder queries;
+    private readonly PreparedQueries queries;
     private readonly StoredHits stored;
     private readonly Completions completions;
 
     public CourseSearcher(CourseIndex index, SynonymList synonyms)
     {
         this.index = index;
-        queries = new QueryBuilder(index.Schema, synonyms, index.Analyzer);
+        queries = new PreparedQueries(index.Schema, new QueryBuilder(index.Schema, synonyms, index.Analyzer), index.Analyzer);
         stored = new StoredHits(index.Schema, index.Analyzer);
         completions = new Completions(index.Schema, index.Analyzer, stored);
     }
@@ -30,12 +30,10 @@ public sealed class CourseSearcher
         ArgumentOutOfRangeException.ThrowIfLessThan(request.PageSize, 1, nameof(request));
         var started = Stopwatch.StartNew();
         request = request with { Text = SearchInputRules.Cut(request.Text) };
-        var text = QueryText.Analyze(request.Text, index.Analyzer, index.Schema.TitleField);
-        if (text.IsEmpty) return Empty(request, started);
         return index.Read(searcher =>
         {
+            if (queries.For(searcher, request.Text) is not { } query) return Empty(request, started);
             var reader = searcher.IndexReader;
-            var query = queries.Build(text, reader);
             var skip = (long)(request.Page - 1) * request.PageSize;
             var wanted = (int)Math.Clamp(skip + request.PageSize, 1, Math.Max(1, reader.MaxDoc));
             var facets = new FacetCounts(index.Schema.Facets, request.Filters);
@@ -43,14 +41,10 @@ public sealed class CourseSearcher
 
             var docs = skip >= wanted ? [] : top.GetTopDocs((int)skip, request.PageSize).ScoreDocs;
             var hits = new List<SearchHit>(docs.Length);
-            if (docs.Length > 0)
+            foreach (var doc in docs)
             {
-                var snippets = new Snippets(index.Schema.SnippetField, searcher.Rewrite(query));
-                foreach (var doc in docs)
-                {
-                    var hit = stored.Get(reader, doc.Doc);
-                    hits.Add(new SearchHit(hit.Id, hit.Category, doc.Score, snippets.For(hit.Snippet.Value), hit.Values));
-                }
+                var hit = stored.Get(reader, doc.Doc);
+                hits.Add(new SearchHit(hit.Id, hit.Category, doc.Score, query.Snippets.For(hit.Snippet.Value), hit.Values));
             }
             return new SearchResults(request.Text, facets.Total, started.Elapsed, hits, facets.Facets(SearchLimits.FacetValues), request.Page, request.PageSize);
         });

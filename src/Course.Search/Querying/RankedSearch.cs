@@ -16,28 +16,28 @@ internal static class RankedSearch
     private const int ScoreAllUpTo = 4096;
 
     /// <summary>The best <paramref name="wanted"/> documents; <paramref name="facets"/> holds the total and counts after.</summary>
-    public static TopDocsCollector<ScoreDoc> Top(IndexSearcher searcher, Query query, FacetCounts facets, int wanted)
+    public static TopDocsCollector<ScoreDoc> Top(IndexSearcher searcher, PreparedQuery query, FacetCounts facets, int wanted)
     {
         var leaves = searcher.IndexReader.Leaves;
         var passing = new FixedBitSet[leaves.Count];
-        for (var i = 0; i < leaves.Count; i++) passing[i] = facets.Count(leaves[i].AtomicReader, MatchSets.Of(searcher, query, leaves[i]));
+        for (var i = 0; i < leaves.Count; i++) passing[i] = facets.Count(leaves[i].AtomicReader, MatchSets.Of(searcher, query.Query, leaves[i]));
 
         var scored = facets.Total <= ScoreAllUpTo || wanted > ClauseLeaders.Depth / 2
             ? passing
-            : Leading(ClauseLeaders.Of(searcher.IndexReader).Of(searcher, query, facets), leaves, passing, wanted) ?? passing;
+            : Leading(ClauseLeaders.Of(searcher.IndexReader).Of(searcher, query.Clauses, facets), leaves, passing, wanted) ?? passing;
 
         var top = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
-        // The candidates lead and each clause's scorer advances to them, so its skip lists pass over the postings in
-        // between: accepted documents given to the query instead would still have every posting decoded.
-        searcher.Search(new FilteredQuery(query, new Candidates(scored), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), top);
+        foreach (var leaf in leaves)
+        {
+            if (scored[leaf.Ord].Cardinality == 0) continue;
+            // The candidates lead and each clause's scorer advances to them, so its skip lists pass over the postings in
+            // between: accepted documents given to the query instead would still have every posting decoded.
+            var candidates = FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY.FilteredBulkScorer(leaf, query.Weight, scoreDocsInOrder: true, scored[leaf.Ord]);
+            if (candidates is null) continue;
+            top.SetNextReader(leaf);
+            candidates.Score(top);
+        }
         return top;
-    }
-
-    /// <summary>Each segment's documents to score, by the segment's place in the reader; none for a segment without any.</summary>
-    private sealed class Candidates(FixedBitSet[] perSegment) : Filter
-    {
-        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits acceptDocs) =>
-            perSegment[context.Ord] is { } set && set.Cardinality > 0 ? set : null;
     }
 
     // The passing documents among the leaders, per segment; null when they cannot fill the page.
