@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace Course.Search.Indexing;
 
@@ -43,7 +42,7 @@ internal static class LuceneDocuments
             {
                 var value = values[i];
                 Add(document, definition, value);
-                // Tags complete as whole values (from doc values); text fields complete word by word.
+                // Tags complete as whole values (from their values field); text fields complete word by word.
                 if (definition.Suggest && definition.Type == FieldType.FullText)
                     document.Add(new TextField(IndexSchema.SuggestField, Text(value), Field.Store.NO));
             }
@@ -105,13 +104,15 @@ internal static class LuceneDocuments
         }
     }
 
-    // One field name carries both: the analyzed words for search, the exact value in doc values for facets and filters.
+    // The analyzed words for search under the tag's name, the exact value as one term for facets and filters. A term,
+    // not sorted-set doc values: a change flushes a segment of a video's twenty-odd documents, and the three facets'
+    // doc values writers were most of what that flush allocated.
     private static void AddTag(Document document, string name, string value, bool stored)
     {
         var tag = NormalizeTag(value);
         if (tag.Length == 0) return;
         document.Add(new TextField(name, tag, stored ? Field.Store.YES : Field.Store.NO));
-        document.Add(new SortedSetDocValuesField(name, new BytesRef(tag)));
+        document.Add(new Field(IndexSchema.ValuesField(name), tag, Keyword));
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
