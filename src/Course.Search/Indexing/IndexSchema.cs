@@ -54,6 +54,7 @@ public sealed class IndexSchema
         if (Find(urlField) is not { Stored: true }) throw new ArgumentException($"The url field '{urlField}' must be a declared, stored field.", nameof(fields));
         var neverKept = this.fields.Values.Where(f => !f.Stored && f.Type is FieldType.Int or FieldType.StoredOnly).Select(f => f.Name).ToList();
         if (neverKept.Count > 0) throw new ArgumentException($"Fields only stored cannot be declared unstored: {string.Join(", ", neverKept)}.", nameof(fields));
+        FieldsByName = [.. this.fields.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];
         Searched = this.fields.Values.Where(f => f.IsSearched).ToList();
         Facets = [CategoryField, .. this.fields.Values.Where(f => f.Type == FieldType.Tag).Select(f => f.Name)];
         KeywordFields = this.fields.Values.Where(f => f.Type == FieldType.Keyword).Select(f => f.Name)
@@ -76,6 +77,9 @@ public sealed class IndexSchema
     public IReadOnlyList<string> Facets { get; }
 
     public IEnumerable<FieldDefinition> Fields => fields.Values;
+
+    /// <summary>The declared fields in ordinal name order: the order a value set's fields are fingerprinted in.</summary>
+    internal IReadOnlyList<FieldDefinition> FieldsByName { get; }
 
     public FieldDefinition? Find(string name) => fields.GetValueOrDefault(name);
 }
