@@ -36,12 +36,34 @@ public sealed class PublishedContent
     public Technique? FindTechnique(string slug) => techniquesBySlug.GetValueOrDefault(slug);
 
     /// <summary>The published techniques a chapter shows; unpublished or deleted picks are left out.</summary>
-    public IReadOnlyList<Technique> TechniquesOf(Chapter chapter) =>
-        chapter.TechniqueKeys.Select(techniquesByKey.GetValueOrDefault).OfType<Technique>().ToList();
+    public IReadOnlyList<Technique> TechniquesOf(Chapter chapter)
+    {
+        // Index loops rather than LINQ or foreach over the list's interface (an enumerator each): the search index asks
+        // this for every chapter when it is rebuilt.
+        var keys = chapter.TechniqueKeys;
+        var techniques = new List<Technique>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (techniquesByKey.TryGetValue(keys[i], out var technique)) techniques.Add(technique);
+        }
+        return techniques;
+    }
 
     /// <summary>The published techniques any chapter of the video shows, each once, in chapter order.</summary>
-    public IReadOnlyList<Technique> TechniquesIn(Video video) =>
-        video.Chapters.SelectMany(TechniquesOf).DistinctBy(t => t.Key).ToList();
+    public IReadOnlyList<Technique> TechniquesIn(Video video)
+    {
+        var techniques = new List<Technique>();
+        var seen = new HashSet<Guid>();
+        foreach (var chapter in video.Chapters)
+        {
+            for (var i = 0; i < chapter.TechniqueKeys.Count; i++)
+            {
+                var key = chapter.TechniqueKeys[i];
+                if (techniquesByKey.TryGetValue(key, out var technique) && seen.Add(key)) techniques.Add(technique);
+            }
+        }
+        return techniques;
+    }
 
     /// <summary>Every published chapter that shows the technique, in video then chapter order.</summary>
     public IReadOnlyList<ChapterLink> ChaptersShowing(Technique technique) =>

@@ -33,13 +33,13 @@ public static class CourseIndexSchema
     public const string Cues = "cues";
 
     public static readonly IndexSchema Definition = new(
-        version: "course-5",
+        version: "course-7",
         categories: [Technique, Chapter, Video, Comment, Transcript],
         titleField: Title, urlField: Url, snippetField: Body,
         fields:
         [
             new(Title, FieldType.FullText, Boost: 5, Suggest: true),
-            // Searched and counted, never shown by a hit (facet values come from doc values): not stored, a quarter
+            // Searched and counted, never shown by a hit (facet values come from the values field): not stored, a quarter
             // of what a rebuild would store.
             new(Muscle, FieldType.Tag, Boost: 3, Suggest: true, Stored: false),
             new(Region, FieldType.Tag, Boost: 2, Stored: false),

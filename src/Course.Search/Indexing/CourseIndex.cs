@@ -189,7 +189,7 @@ public sealed class CourseIndex : IDisposable
         var wanted = new Dictionary<string, ValueSet>(StringComparer.Ordinal);
         await foreach (var valueSet in allValueSets().WithCancellation(cancellationToken)) wanted[valueSet.Id] = valueSet;
         var held = Read(searcher => HeldFingerprints(searcher.IndexReader));
-        var stale = wanted.Values.Where(v => !held.TryGetValue(v.Id, out var fingerprint) || fingerprint != LuceneDocuments.Fingerprint(v))
+        var stale = wanted.Values.Where(v => !held.TryGetValue(v.Id, out var fingerprint) || fingerprint != LuceneDocuments.Fingerprint(v, Schema))
             .Select(v => (v.Id, Document: LuceneDocuments.From(v, Schema))).ToList();
         var extra = held.Keys.Where(id => !wanted.ContainsKey(id)).ToList();
         lock (writing)
@@ -280,16 +280,16 @@ public sealed class CourseIndex : IDisposable
     }
 
     /// <summary>Every live document's id and fingerprint.</summary>
-    private static Dictionary<string, string> HeldFingerprints(IndexReader reader)
+    private static Dictionary<string, UInt128?> HeldFingerprints(IndexReader reader)
     {
         var fields = new HashSet<string> { IndexSchema.IdField, IndexSchema.FingerprintField };
         var liveDocs = MultiFields.GetLiveDocs(reader);
-        var held = new Dictionary<string, string>(reader.NumDocs, StringComparer.Ordinal);
+        var held = new Dictionary<string, UInt128?>(reader.NumDocs, StringComparer.Ordinal);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             if (liveDocs is not null && !liveDocs.Get(doc)) continue;
             var stored = reader.Document(doc, fields);
-            held[stored.Get(IndexSchema.IdField)] = stored.Get(IndexSchema.FingerprintField) ?? "";
+            held[stored.Get(IndexSchema.IdField)] = LuceneDocuments.StoredFingerprint(stored);
         }
         return held;
     }

@@ -19,7 +19,16 @@ public sealed class IndexSchema
 
     private readonly Dictionary<string, FieldDefinition> fields;
 
-    /// <summary>The fields indexed as one exact term: the id, the parent and the declared keyword fields.</summary>
+    /// <summary>
+    /// The field holding a facet's exact values, one term per value: facet counts, filters and tag completions read
+    /// its postings. The facet's own field holds the analyzed words, for search.
+    /// </summary>
+    public static string ValuesField(string facet) => facet + "#values";
+
+    /// <summary>
+    /// The fields indexed as one exact term: the id, the parent, the declared keyword fields and each facet's
+    /// <see cref="ValuesField"/>.
+    /// </summary>
     public IReadOnlySet<string> KeywordFields { get; }
 
     /// <param name="titleField">the full-text field shown as a hit's and a completion's title</param>
@@ -35,8 +44,6 @@ public sealed class IndexSchema
         UrlField = urlField;
         SnippetField = snippetField;
         this.fields = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        KeywordFields = this.fields.Values.Where(f => f.Type == FieldType.Keyword).Select(f => f.Name)
-            .Append(IdField).Append(ParentField).ToHashSet(StringComparer.Ordinal);
         var reserved = this.fields.Keys.Intersect([IdField, ParentField, CategoryField, SuggestField, FingerprintField]).ToList();
         if (reserved.Count > 0) throw new ArgumentException($"Reserved field names: {string.Join(", ", reserved)}.", nameof(fields));
         foreach (var (name, role) in new[] { (titleField, "title"), (snippetField, "snippet") })
@@ -47,8 +54,11 @@ public sealed class IndexSchema
         if (Find(urlField) is not { Stored: true }) throw new ArgumentException($"The url field '{urlField}' must be a declared, stored field.", nameof(fields));
         var neverKept = this.fields.Values.Where(f => !f.Stored && f.Type is FieldType.Int or FieldType.StoredOnly).Select(f => f.Name).ToList();
         if (neverKept.Count > 0) throw new ArgumentException($"Fields only stored cannot be declared unstored: {string.Join(", ", neverKept)}.", nameof(fields));
+        FieldsByName = [.. this.fields.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];
         Searched = this.fields.Values.Where(f => f.IsSearched).ToList();
         Facets = [CategoryField, .. this.fields.Values.Where(f => f.Type == FieldType.Tag).Select(f => f.Name)];
+        KeywordFields = this.fields.Values.Where(f => f.Type == FieldType.Keyword).Select(f => f.Name)
+            .Concat(Facets.Select(ValuesField)).Append(IdField).Append(ParentField).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Version { get; }
@@ -67,6 +77,9 @@ public sealed class IndexSchema
     public IReadOnlyList<string> Facets { get; }
 
     public IEnumerable<FieldDefinition> Fields => fields.Values;
+
+    /// <summary>The declared fields in ordinal name order: the order a value set's fields are fingerprinted in.</summary>
+    internal IReadOnlyList<FieldDefinition> FieldsByName { get; }
 
     public FieldDefinition? Find(string name) => fields.GetValueOrDefault(name);
 }

@@ -1,8 +1,8 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace Course.Search.Indexing;
 
@@ -30,20 +30,19 @@ internal static class LuceneDocuments
         var document = new Document
         {
             new Field(IndexSchema.IdField, valueSet.Id, StoredKeyword),
-            new StoredField(IndexSchema.FingerprintField, Fingerprint(valueSet)),
+            new StoredField(IndexSchema.FingerprintField, FingerprintBytes(Fingerprint(valueSet, schema))),
         };
         if (valueSet.ParentId is { } parent) document.Add(new Field(IndexSchema.ParentField, parent, Keyword));
         AddTag(document, IndexSchema.CategoryField, valueSet.Category, stored: true);
         foreach (var (name, values) in valueSet.Values)
         {
-            var definition = schema.Find(name)
-                ?? throw new ArgumentException($"Value set {valueSet.Id} has the undeclared field '{name}'.", nameof(valueSet));
+            var definition = schema.Find(name) ?? throw UndeclaredField(valueSet, name);
             // By index: a foreach over the list's interface allocates an enumerator per field of every document built.
             for (var i = 0; i < values.Count; i++)
             {
                 var value = values[i];
                 Add(document, definition, value);
-                // Tags complete as whole values (from doc values); text fields complete word by word.
+                // Tags complete as whole values (from their values field); text fields complete word by word.
                 if (definition.Suggest && definition.Type == FieldType.FullText)
                     document.Add(new TextField(IndexSchema.SuggestField, Text(value), Field.Store.NO));
             }
@@ -52,33 +51,59 @@ internal static class LuceneDocuments
     }
 
     /// <summary>
-    /// A hash of everything the value set holds (id, category, parent, every field's values in order): two value sets
-    /// with the same fingerprint make the same document, so comparing fingerprints finds a document that is stale.
-    /// The text is hashed piece by piece as it is held (UTF-16), with no string built for it: a full build takes a
-    /// fingerprint of every document, and building and encoding that string was a fifth of the build's allocation.
+    /// A hash of everything the value set holds (id, category, parent, every field's values, fields in name order): two
+    /// value sets with the same fingerprint make the same document, so comparing fingerprints finds a document that is
+    /// stale. The text is hashed piece by piece as it is held (UTF-16), by one hasher per thread, with no string, sorted
+    /// copy or enumerator made for it: a full build takes a fingerprint of every document.
     /// </summary>
-    public static string Fingerprint(ValueSet valueSet)
+    public static UInt128 Fingerprint(ValueSet valueSet, IndexSchema schema)
     {
-        var hash = new XxHash128();
+        var hash = hasher ??= new XxHash128();
+        hash.Reset();
         Append(hash, valueSet.Id);
         Append(hash, ValueSeparator);
         Append(hash, valueSet.Category);
         Append(hash, ValueSeparator);
         Append(hash, valueSet.ParentId);
-        foreach (var (name, values) in valueSet.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        var fieldsHashed = 0;
+        var fields = schema.FieldsByName;
+        for (var f = 0; f < fields.Count; f++)
         {
+            if (!valueSet.Values.TryGetValue(fields[f].Name, out var values)) continue;
+            fieldsHashed++;
             Append(hash, FieldSeparator);
-            Append(hash, name);
+            Append(hash, fields[f].Name);
             for (var i = 0; i < values.Count; i++)
             {
                 Append(hash, ValueSeparator);
                 Append(hash, Text(values[i]));
             }
         }
-        return Convert.ToHexString(hash.GetCurrentHash());
+        if (fieldsHashed < valueSet.Values.Count)
+            throw UndeclaredField(valueSet, valueSet.Values.Keys.First(name => schema.Find(name) is null));
+        return hash.GetCurrentHashAsUInt128();
     }
 
+    /// <summary>The fingerprint a document was stored with; null for one stored without.</summary>
+    public static UInt128? StoredFingerprint(Document stored) =>
+        stored.GetBinaryValue(IndexSchema.FingerprintField) is { } bytes
+            ? BinaryPrimitives.ReadUInt128BigEndian(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length))
+            : null;
+
+    // Stored as its 16 bytes: a hex string was twice the size and a string and a byte array more per document.
+    private static byte[] FingerprintBytes(UInt128 fingerprint)
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, fingerprint);
+        return bytes;
+    }
+
+    [ThreadStatic] private static XxHash128? hasher;
+
     private static void Append(XxHash128 hash, string? text) => hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+
+    private static ArgumentException UndeclaredField(ValueSet valueSet, string name) =>
+        new($"Value set {valueSet.Id} has the undeclared field '{name}'.", nameof(valueSet));
 
     /// <summary>Tags are compared in lower case, so "Piriformis" and "piriformis " count as one facet value.</summary>
     public static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
@@ -105,13 +130,15 @@ internal static class LuceneDocuments
         }
     }
 
-    // One field name carries both: the analyzed words for search, the exact value in doc values for facets and filters.
+    // The analyzed words for search under the tag's name, the exact value as one term for facets and filters. A term,
+    // not sorted-set doc values: a change flushes a segment of a video's twenty-odd documents, and the three facets'
+    // doc values writers were most of what that flush allocated.
     private static void AddTag(Document document, string name, string value, bool stored)
     {
         var tag = NormalizeTag(value);
         if (tag.Length == 0) return;
         document.Add(new TextField(name, tag, stored ? Field.Store.YES : Field.Store.NO));
-        document.Add(new SortedSetDocValuesField(name, new BytesRef(tag)));
+        document.Add(new Field(IndexSchema.ValuesField(name), tag, Keyword));
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

@@ -8,9 +8,10 @@ using Lucene.Net.Util;
 namespace Course.Search.Querying;
 
 /// <summary>
-/// A segment's facet ordinals decoded once into flat arrays: reading them per matching document from doc values
-/// costs several milliseconds on queries that match most of the index. Segments never change (deletions do not
-/// move ordinals), so the arrays live as long as the segment's core.
+/// A segment's facet values, numbered in term order, with each value's documents and each document's values, read once
+/// from the facet's values field (<see cref="IndexSchema.ValuesField"/>): reading them per matching document costs
+/// several milliseconds on queries that match most of the index. Segments never change (deletions do not move
+/// postings), so the arrays live as long as the segment's core.
 /// </summary>
 internal sealed class SegmentOrdinals
 {
@@ -18,21 +19,20 @@ internal sealed class SegmentOrdinals
 
     private readonly Dictionary<string, int> ordinalOf;
 
-    private SegmentOrdinals(int[] starts, int[] ordinals, string[] values)
+    private SegmentOrdinals(string[] values, FixedBitSet[] documents, int maxDoc)
     {
-        Starts = starts;
-        Ordinals = ordinals;
         Values = values;
-        Single = SingleOrdinals(starts, ordinals);
-        Documents = DocumentsOf(starts, ordinals, values.Length);
+        Documents = documents;
+        (Starts, Ordinals) = OrdinalsPerDocument(documents, maxDoc);
+        Single = SingleOrdinals(Starts, Ordinals);
         ordinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
         for (var ord = 0; ord < values.Length; ord++) ordinalOf[values[ord]] = ord;
     }
 
-    /// <summary>Document d's ordinals are <c>Ordinals[Starts[d]..Starts[d + 1]]</c>.</summary>
+    /// <summary>Document d's ordinals, ascending, are <c>Ordinals[Starts[d]..Starts[d + 1]]</c>.</summary>
     public int[] Starts { get; }
     public int[] Ordinals { get; }
-    /// <summary>Each ordinal's value, so counting needs no doc values lookup.</summary>
+    /// <summary>Each ordinal's value, so counting needs no term lookup.</summary>
     public string[] Values { get; }
 
     /// <summary>
@@ -56,7 +56,7 @@ internal sealed class SegmentOrdinals
     /// <summary>The field's ordinals in the segment, or null when no document of it has the field.</summary>
     public static SegmentOrdinals? Of(AtomicReader segment, string field) =>
         Cache.GetValue(segment.CoreCacheKey, _ => new ConcurrentDictionary<string, SegmentOrdinals?>())
-            .GetOrAdd(field, f => Decode(segment, f));
+            .GetOrAdd(field, f => Read(segment, f));
 
     private static int[]? SingleOrdinals(int[] starts, int[] ordinals)
     {
@@ -70,38 +70,42 @@ internal sealed class SegmentOrdinals
         return single;
     }
 
-    private static FixedBitSet[] DocumentsOf(int[] starts, int[] ordinals, int valueCount)
+    // Inverts the values' document sets: a count of each document's values, their running sum as starts, then each
+    // value placed at its documents' next free slot (in ordinal order, so each document's ordinals ascend).
+    private static (int[] Starts, int[] Ordinals) OrdinalsPerDocument(FixedBitSet[] documents, int maxDoc)
     {
-        var maxDoc = starts.Length - 1;
-        var documents = new FixedBitSet[valueCount];
-        for (var ord = 0; ord < valueCount; ord++) documents[ord] = new FixedBitSet(maxDoc);
-        for (var doc = 0; doc < maxDoc; doc++)
-        {
-            for (var i = starts[doc]; i < starts[doc + 1]; i++) documents[ordinals[i]].Set(doc);
-        }
-        return documents;
+        var starts = new int[maxDoc + 1];
+        foreach (var docs in documents) ForEachDocument(docs, doc => starts[doc + 1]++);
+        for (var doc = 0; doc < maxDoc; doc++) starts[doc + 1] += starts[doc];
+        var next = (int[])starts.Clone();
+        var ordinals = new int[starts[maxDoc]];
+        for (var ord = 0; ord < documents.Length; ord++) ForEachDocument(documents[ord], doc => ordinals[next[doc]++] = ord);
+        return (starts, ordinals);
     }
 
-    private static SegmentOrdinals? Decode(AtomicReader segment, string field)
+    private static void ForEachDocument(FixedBitSet docs, Action<int> visit)
     {
-        if (segment.GetSortedSetDocValues(field) is not { } values) return null;
-        var starts = new int[segment.MaxDoc + 1];
-        var ordinals = new List<int>(segment.MaxDoc * 2);
-        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        var iterator = docs.GetIterator();
+        for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc()) visit(doc);
+    }
+
+    // Deleted documents keep their values, as in the postings: searches never match them, so they are never counted.
+    private static SegmentOrdinals? Read(AtomicReader segment, string field)
+    {
+        if (segment.GetTerms(IndexSchema.ValuesField(field)) is not { } terms) return null;
+        var values = new List<string>();
+        var documents = new List<FixedBitSet>();
+        var enumerator = terms.GetEnumerator();
+        DocsEnum? postings = null;
+        while (enumerator.MoveNext())
         {
-            starts[doc] = ordinals.Count;
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ordinals.Add((int)ord);
+            values.Add(enumerator.Term.Utf8ToString());
+            postings = enumerator.Docs(null, postings, DocsFlags.NONE);
+            var docs = new FixedBitSet(segment.MaxDoc);
+            docs.Or(postings);
+            documents.Add(docs);
         }
-        starts[segment.MaxDoc] = ordinals.Count;
-        var text = new string[values.ValueCount];
-        var scratch = new BytesRef();
-        for (var ord = 0; ord < text.Length; ord++)
-        {
-            values.LookupOrd(ord, scratch);
-            text[ord] = scratch.Utf8ToString();
-        }
-        return new SegmentOrdinals(starts, [.. ordinals], text);
+        return new SegmentOrdinals([.. values], [.. documents], segment.MaxDoc);
     }
 }
 

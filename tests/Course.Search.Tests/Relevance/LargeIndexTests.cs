@@ -67,6 +67,8 @@ public sealed class GeneratedIndex : IAsyncLifetime, IDisposable
 
     private readonly TemporaryFolder folder = new();
     private readonly Random random = new(14);
+    // Each generated document's facet values as generated, so the expected counts do not come from the index's own.
+    private readonly Dictionary<string, Dictionary<string, HashSet<string>>> facetValues = [];
 
     public CourseIndex Index { get; private set; } = null!;
     public CourseSearcher Searcher { get; private set; } = null!;
@@ -101,7 +103,7 @@ public sealed class GeneratedIndex : IAsyncLifetime, IDisposable
         {
             var query = new QueryBuilder(schema, synonyms, Index.Analyzer).Build(text, searcher.IndexReader);
             var matches = new List<(float Score, Dictionary<string, HashSet<string>> Values)>();
-            searcher.Search(query, new EveryMatch(schema.Facets, matches));
+            searcher.Search(query, new EveryMatch(facetValues, matches));
             var counts = schema.Facets.ToDictionary(f => f, _ => new Dictionary<string, int>());
             var scores = new List<float>();
             foreach (var (score, values) in matches)
@@ -123,33 +125,17 @@ public sealed class GeneratedIndex : IAsyncLifetime, IDisposable
         });
     }
 
-    private sealed class EveryMatch(IReadOnlyList<string> fields, List<(float, Dictionary<string, HashSet<string>>)> matches) : ICollector
+    private sealed class EveryMatch(
+        Dictionary<string, Dictionary<string, HashSet<string>>> facetValues, List<(float, Dictionary<string, HashSet<string>>)> matches) : ICollector
     {
-        private SortedSetDocValues?[] values = [];
+        private AtomicReader? segment;
         private Scorer? scorer;
 
         public bool AcceptsDocsOutOfOrder => false;
         public void SetScorer(Scorer scorer) => this.scorer = scorer;
-        public void SetNextReader(AtomicReaderContext context) =>
-            values = [.. fields.Select(f => context.AtomicReader.GetSortedSetDocValues(f))];
+        public void SetNextReader(AtomicReaderContext context) => segment = context.AtomicReader;
 
-        public void Collect(int doc)
-        {
-            var document = new Dictionary<string, HashSet<string>>();
-            for (var f = 0; f < fields.Count; f++)
-            {
-                var set = document[fields[f]] = [];
-                if (values[f] is not { } field) continue;
-                field.SetDocument(doc);
-                var scratch = new Lucene.Net.Util.BytesRef();
-                for (var ord = field.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = field.NextOrd())
-                {
-                    field.LookupOrd(ord, scratch);
-                    set.Add(scratch.Utf8ToString());
-                }
-            }
-            matches.Add((scorer!.GetScore(), document));
-        }
+        public void Collect(int doc) => matches.Add((scorer!.GetScore(), facetValues[segment!.Document(doc).Get(IndexSchema.IdField)]));
     }
 
     private static string Id(int i) => $"generated-{i}";
@@ -167,7 +153,14 @@ public sealed class GeneratedIndex : IAsyncLifetime, IDisposable
             [CourseIndexSchema.Body] = [string.Join(' ', Enumerable.Range(0, 10 + random.Next(30)).Select(_ => random.Next(4) == 0 ? Pick(Muscles) : Word()))],
         };
         if (chapter) values[CourseIndexSchema.Techniques] = [title];
-        return new ValueSet(Id(i), chapter ? CourseIndexSchema.Chapter : CourseIndexSchema.Technique, null, values);
+        var category = chapter ? CourseIndexSchema.Chapter : CourseIndexSchema.Technique;
+        facetValues[Id(i)] = new()
+        {
+            [CourseIndexSchema.Type] = [category],
+            [CourseIndexSchema.Muscle] = [.. muscles],
+            [CourseIndexSchema.Region] = [(string)values[CourseIndexSchema.Region][0]],
+        };
+        return new ValueSet(Id(i), category, null, values);
     }
 
     // Earlier words are much more common, as in prose.
