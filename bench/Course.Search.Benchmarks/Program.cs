@@ -23,6 +23,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
 //   first-seen <file> [count]  write [count] (30,000) paths of queries asked once each (QuerySet.FirstSeen), for wrk
 //   keystrokes <file>  write /api/search paths of the seed query set as typed, a path per keystroke (unique queries)
+//   first-seen-keystrokes <file> [count]  write [count] (300,000) keystroke paths of random seed-word combinations, each once
 //   transcripts [rounds] [videos]  the index without and with transcript passages of [videos] (2000) captioned videos, query times of both
 // Set BENCH_TABLE to a file to append the summary rows there (tools/bench-search.sh prints them as one table).
 var command = args.FirstOrDefault() ?? "index";
@@ -56,8 +57,11 @@ switch (command)
     case "keystrokes":
         File.WriteAllLines(args[1], QuerySet.Keystrokes(QuerySet.Seed).Select(q => q.Path));
         break;
+    case "first-seen-keystrokes":
+        File.WriteAllLines(args[1], QuerySet.FirstSeenKeystrokes(args.Length > 2 ? int.Parse(args[2]) : 300_000).Select(q => q.Path));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, database, paths, first-seen, keystrokes or transcripts.");
+        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, database, paths, first-seen, keystrokes, first-seen-keystrokes or transcripts.");
         return 2;
 }
 return 0;

@@ -109,6 +109,26 @@ public static class QuerySet
     }
 
     /// <summary>
+    /// Keystrokes nobody sent before, for the seed course: one to three of the seed set's words in a random order, typed
+    /// out, each path once (prefixes two combinations share are kept once), so neither the whole query nor its prefix
+    /// was seen before while the words repeat.
+    /// </summary>
+    public static IReadOnlyList<Query> FirstSeenKeystrokes(int count)
+    {
+        var words = Seed.SelectMany(q => q.Q.Replace("\"", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToArray();
+        var random = new Random(20261202);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var keystrokes = new List<Query>(count);
+        while (keystrokes.Count < count)
+        {
+            var typed = new Query(string.Join(' ', Enumerable.Range(0, 1 + random.Next(3)).Select(_ => words[random.Next(words.Length)])));
+            foreach (var keystroke in Keystrokes([typed]))
+                if (keystrokes.Count < count && paths.Add(keystroke.Path)) keystrokes.Add(keystroke);
+        }
+        return keystrokes;
+    }
+
+    /// <summary>
     /// Each query as search-as-you-type sends it: every prefix of two characters or more, each a query of its own
     /// (half-typed words included, which the index does not know), with the filters of the whole query.
     /// </summary>
