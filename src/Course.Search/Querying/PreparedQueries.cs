@@ -17,29 +17,57 @@ internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, 
     /// <summary>Texts kept per snapshot: the recurring searches of a site, a few KiB each.</summary>
     private const int Capacity = 2048;
 
-    private readonly ConditionalWeakTable<IndexReader, ConcurrentLru<string, PreparedQuery?>> perReader = new();
+    private readonly ConditionalWeakTable<IndexReader, Kept> perReader = new();
 
     /// <summary>The prepared query for the (already cut) text; null when the text holds no searchable word.</summary>
-    public PreparedQuery? For(IndexSearcher searcher, string text) =>
-        perReader.GetValue(searcher.IndexReader, _ => new ConcurrentLru<string, PreparedQuery?>(Capacity))
-            .GetOrAdd(text, static (t, args) => args.self.Prepare(args.searcher, t), (self: this, searcher));
+    public PreparedQuery? For(IndexSearcher searcher, string text)
+    {
+        var kept = perReader.GetValue(searcher.IndexReader, _ => new Kept());
+        if (kept.Prepared.TryGet(text, out var prepared)) return prepared;
+        prepared = Prepare(searcher, text);
+        // Kept the second time a text is asked: most keystrokes are asked once, and keeping each one's query and weight
+        // made them outlive the request (promoted, then collected as old objects) for nothing.
+        if (kept.Seen.TryGet(text, out _)) kept.Prepared.AddOrUpdate(text, prepared);
+        else kept.Seen.AddOrUpdate(text, true);
+        return prepared;
+    }
+
+    private sealed class Kept
+    {
+        public ConcurrentLru<string, PreparedQuery?> Prepared { get; } = new(Capacity);
+
+        public ConcurrentLru<string, bool> Seen { get; } = new(Capacity);
+    }
 
     private PreparedQuery? Prepare(IndexSearcher searcher, string typed)
     {
         var text = QueryText.Analyze(typed, analyzer, schema.TitleField);
         if (text.IsEmpty) return null;
         var query = builder.Build(text, searcher.IndexReader);
-        return new PreparedQuery(
-            query,
-            searcher.CreateNormalizedWeight(query),
-            [.. ClauseLeaders.Clauses(query).Select(clause => new KeyedClause(clause, clause.ToString()))],
-            new Snippets(schema.SnippetField, searcher.Rewrite(query)));
+        return new PreparedQuery(query, searcher.CreateNormalizedWeight(query), searcher, schema.SnippetField);
     }
 }
 
-/// <param name="Weight">the query's weight for the snapshot: scorers of any segment, on any thread, come from it</param>
-/// <param name="Clauses">the clauses whose leaders can lead the search (<see cref="ClauseLeaders"/>)</param>
-internal sealed record PreparedQuery(Query Query, Weight Weight, IReadOnlyList<KeyedClause> Clauses, Snippets Snippets);
+/// <summary>
+/// The query and its weight for one snapshot (scorers of any segment, on any thread, come from it). The clause keys and
+/// snippet terms are made on first use: most keystrokes are asked once, match few documents or none, and never need
+/// leaders or snippets, so making them up front cost a first-seen search more than the old path did.
+/// </summary>
+internal sealed class PreparedQuery(Query query, Weight weight, IndexSearcher searcher, string snippetField)
+{
+    private IReadOnlyList<KeyedClause>? clauses;
+    private Snippets? snippets;
+
+    public Query Query => query;
+
+    public Weight Weight => weight;
+
+    /// <summary>The clauses whose leaders can lead the search (<see cref="ClauseLeaders"/>).</summary>
+    // Two threads may both make them: the lists are equal, and the last one kept is as good as the first.
+    public IReadOnlyList<KeyedClause> Clauses => clauses ??= [.. ClauseLeaders.Clauses(query).Select(clause => new KeyedClause(clause, clause.ToString()))];
+
+    public Snippets Snippets => snippets ??= new Snippets(snippetField, searcher.Rewrite(query));
+}
 
 /// <summary>A clause and its key among kept leaders: its text (fields, words, boosts), since not every query type compares by value.</summary>
 internal sealed record KeyedClause(Query Query, string Key);
