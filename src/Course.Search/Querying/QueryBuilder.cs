@@ -21,18 +21,18 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     private const float PhraseBonusMinBoost = 2;
     private const int MaxCorrections = 10;
 
-    public Query Build(QueryText text, IndexReader reader)
+    public Query Build(QueryText text, IndexSearcher searcher)
     {
-        var stats = TermLookups.Of(reader);
+        var stats = TermLookups.Of(searcher.IndexReader);
         var query = new BooleanQuery();
         var concepts = Concepts(text.Words).ToList();
         foreach (var concept in concepts)
-            query.Add(ConceptQuery(concept, stats), Occur.SHOULD);
+            query.Add(ConceptQuery(concept, searcher, stats), Occur.SHOULD);
         // One concept of several words (a synonym entry such as "gluteus medius") is already a phrase.
         if (concepts.Count > 1)
-            query.Add(BestField(field => Phrase(field.Name, text.Words, stats), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
+            query.Add(BestField(field => Phrase(field.Name, text.Words, searcher, stats), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
         foreach (var phrase in text.Phrases)
-            query.Add(BestField(field => Phrase(field.Name, phrase, stats), PhraseWeight), Occur.MUST);
+            query.Add(BestField(field => Phrase(field.Name, phrase, searcher, stats), PhraseWeight), Occur.MUST);
         return query;
     }
 
@@ -62,7 +62,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         }
     }
 
-    private Query ConceptQuery(Concept concept, TermLookups stats)
+    private Query ConceptQuery(Concept concept, IndexSearcher searcher, TermLookups stats)
     {
         // A single word no field knows is probably misspelt: look for close spellings instead.
         if (concept.Surface is { } surface && concept.Alternatives[0] is [var stem]
@@ -75,7 +75,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
             var any = new BooleanQuery();
             for (var i = 0; i < concept.Alternatives.Count; i++)
             {
-                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), stats);
+                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), searcher, stats);
                 alternative.Boost = i == 0 ? 1 : SynonymWeight;
                 any.Add(alternative, Occur.SHOULD);
             }
@@ -140,7 +140,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return best;
     }
 
-    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, TermLookups stats)
+    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, IndexSearcher searcher, TermLookups stats)
     {
         if (terms.Count == 1) return stats.TermQuery(new Term(field, terms[0].Text));
         // A phrase with a word the field lacks matches nothing: a term query of that word (looked up already) stands
@@ -152,6 +152,8 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         }
         var phrase = new PhraseQuery();
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
-        return phrase;
+        // Words the field knows that never stand in this order (most phrases of half-typed searches) match nothing either:
+        // an empty query stands in, so scoring builds no phrase weight or scorer (each scorer allocates 32 KiB) for it.
+        return MatchSets.Occurs(searcher, phrase) ? phrase : new BooleanQuery();
     }
 }
