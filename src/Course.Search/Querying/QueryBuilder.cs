@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using BitFaster.Caching.Lru;
 using Course.Search.Analysis;
 using Course.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -20,14 +22,25 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     private const float TieBreaker = 0.1f;
     private const float PhraseBonusMinBoost = 2;
     private const int MaxCorrections = 10;
+    /// <summary>Concept clauses kept per reader: the words of thousands of searches, and the half-typed words before them.</summary>
+    private const int KeptConcepts = 4096;
+
+    // Search-as-you-type sends each word again with every keystroke after it, and its clause (its fields, its synonyms,
+    // the corrections of a half-typed word) is the same for the same reader: building clauses, corrections above all,
+    // was most of preparing a first-seen search. Nothing changes a clause once built, so searches share it.
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentLru<string, Query>> keptConcepts = new();
 
     public Query Build(QueryText text, IndexSearcher searcher)
     {
         var stats = TermLookups.Of(searcher.IndexReader);
+        var kept = keptConcepts.GetValue(searcher.IndexReader, _ => new ConcurrentLru<string, Query>(KeptConcepts));
         var query = new BooleanQuery();
         var concepts = Concepts(text.Words).ToList();
         foreach (var concept in concepts)
-            query.Add(ConceptQuery(concept, searcher, stats), Occur.SHOULD);
+        {
+            var clause = kept.GetOrAdd(concept.Key, static (_, a) => a.Builder.ConceptQuery(a.Concept, a.Searcher, a.Stats), (Builder: this, Concept: concept, Searcher: searcher, Stats: stats));
+            query.Add(clause, Occur.SHOULD);
+        }
         // One concept of several words (a synonym entry such as "gluteus medius") is already a phrase.
         if (concepts.Count > 1)
             query.Add(BestField(field => Phrase(field.Name, text.Words, searcher, stats), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
@@ -123,7 +136,11 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     /// <summary>Words of 4–7 letters may be one edit off, longer ones two ("piriformus" → "piriformis").</summary>
     private static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
 
-    private sealed record Concept(IReadOnlyList<string[]> Alternatives, string? Surface);
+    private sealed record Concept(IReadOnlyList<string[]> Alternatives, string? Surface)
+    {
+        /// <summary>Its alternatives and the word as typed (corrections start from it), in one string.</summary>
+        public string Key => string.Join('|', Alternatives.Select(terms => string.Join(' ', terms))) + "|" + Surface;
+    }
 
     // Titles, technique names and tags: where words in order mean a name. Positions in long bodies cost more than they tell.
     private IEnumerable<FieldDefinition> PhraseBonusFields => schema.Searched.Where(f => f.Boost >= PhraseBonusMinBoost);
