@@ -38,7 +38,7 @@ public static class PageExactness
         var text = QueryText.Analyze(request.Text, index.Analyzer, index.Schema.TitleField);
         return index.Read(searcher =>
         {
-            var query = builder.Build(text, searcher.IndexReader);
+            var query = builder.Build(text, searcher);
             var filter = request.Filters.Count == 0 ? null : new Passing(new FacetCounts(index.Schema.Facets, request.Filters));
             var top = searcher.Search(query, filter, request.Page * request.PageSize);
             return top.ScoreDocs.Skip((request.Page - 1) * request.PageSize).Select(d => d.Score).ToList();

@@ -22,6 +22,18 @@ internal static class MatchSets
         return matches;
     }
 
+    /// <summary>Whether any document of the index holds the phrase (found as a search's match sets find it, and kept).</summary>
+    public static bool Occurs(IndexSearcher searcher, PhraseQuery phrase)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var found = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+            AddPhrase(searcher, phrase, leaf, found);
+            if (found.Cardinality > 0) return true;
+        }
+        return false;
+    }
+
     private static void Add(IndexSearcher searcher, Query query, AtomicReaderContext leaf, FixedBitSet into)
     {
         switch (query)

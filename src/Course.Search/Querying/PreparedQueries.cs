@@ -43,7 +43,7 @@ internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, 
     {
         var text = QueryText.Analyze(typed, analyzer, schema.TitleField);
         if (text.IsEmpty) return null;
-        var query = builder.Build(text, searcher.IndexReader);
+        var query = builder.Build(text, searcher);
         return new PreparedQuery(query, searcher.CreateNormalizedWeight(query), searcher, schema.SnippetField);
     }
 }

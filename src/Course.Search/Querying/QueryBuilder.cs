@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using BitFaster.Caching.Lru;
 using Course.Search.Analysis;
 using Course.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -20,19 +22,30 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     private const float TieBreaker = 0.1f;
     private const float PhraseBonusMinBoost = 2;
     private const int MaxCorrections = 10;
+    /// <summary>Concept clauses kept per reader: the words of thousands of searches, and the half-typed words before them.</summary>
+    private const int KeptConcepts = 4096;
 
-    public Query Build(QueryText text, IndexReader reader)
+    // Search-as-you-type sends each word again with every keystroke after it, and its clause (its fields, its synonyms,
+    // the corrections of a half-typed word) is the same for the same reader: building clauses, corrections above all,
+    // was most of preparing a first-seen search. Nothing changes a clause once built, so searches share it.
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentLru<string, Query>> keptConcepts = new();
+
+    public Query Build(QueryText text, IndexSearcher searcher)
     {
-        var stats = TermLookups.Of(reader);
+        var stats = TermLookups.Of(searcher.IndexReader);
+        var kept = keptConcepts.GetValue(searcher.IndexReader, _ => new ConcurrentLru<string, Query>(KeptConcepts));
         var query = new BooleanQuery();
         var concepts = Concepts(text.Words).ToList();
         foreach (var concept in concepts)
-            query.Add(ConceptQuery(concept, stats), Occur.SHOULD);
+        {
+            var clause = kept.GetOrAdd(concept.Key, static (_, a) => a.Builder.ConceptQuery(a.Concept, a.Searcher, a.Stats), (Builder: this, Concept: concept, Searcher: searcher, Stats: stats));
+            query.Add(clause, Occur.SHOULD);
+        }
         // One concept of several words (a synonym entry such as "gluteus medius") is already a phrase.
         if (concepts.Count > 1)
-            query.Add(BestField(field => Phrase(field.Name, text.Words, stats), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
+            query.Add(BestField(field => Phrase(field.Name, text.Words, searcher, stats), PhraseWeight, PhraseBonusFields), Occur.SHOULD);
         foreach (var phrase in text.Phrases)
-            query.Add(BestField(field => Phrase(field.Name, phrase, stats), PhraseWeight), Occur.MUST);
+            query.Add(BestField(field => Phrase(field.Name, phrase, searcher, stats), PhraseWeight), Occur.MUST);
         return query;
     }
 
@@ -62,7 +75,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         }
     }
 
-    private Query ConceptQuery(Concept concept, TermLookups stats)
+    private Query ConceptQuery(Concept concept, IndexSearcher searcher, TermLookups stats)
     {
         // A single word no field knows is probably misspelt: look for close spellings instead.
         if (concept.Surface is { } surface && concept.Alternatives[0] is [var stem]
@@ -75,7 +88,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
             var any = new BooleanQuery();
             for (var i = 0; i < concept.Alternatives.Count; i++)
             {
-                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), stats);
+                var alternative = Phrase(field.Name, concept.Alternatives[i].Select((t, p) => new AnalyzedTerm(t, p)).ToList(), searcher, stats);
                 alternative.Boost = i == 0 ? 1 : SynonymWeight;
                 any.Add(alternative, Occur.SHOULD);
             }
@@ -123,7 +136,11 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     /// <summary>Words of 4–7 letters may be one edit off, longer ones two ("piriformus" → "piriformis").</summary>
     private static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
 
-    private sealed record Concept(IReadOnlyList<string[]> Alternatives, string? Surface);
+    private sealed record Concept(IReadOnlyList<string[]> Alternatives, string? Surface)
+    {
+        /// <summary>Its alternatives and the word as typed (corrections start from it), in one string.</summary>
+        public string Key => string.Join('|', Alternatives.Select(terms => string.Join(' ', terms))) + "|" + Surface;
+    }
 
     // Titles, technique names and tags: where words in order mean a name. Positions in long bodies cost more than they tell.
     private IEnumerable<FieldDefinition> PhraseBonusFields => schema.Searched.Where(f => f.Boost >= PhraseBonusMinBoost);
@@ -140,7 +157,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return best;
     }
 
-    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, TermLookups stats)
+    private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, IndexSearcher searcher, TermLookups stats)
     {
         if (terms.Count == 1) return stats.TermQuery(new Term(field, terms[0].Text));
         // A phrase with a word the field lacks matches nothing: a term query of that word (looked up already) stands
@@ -152,6 +169,8 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         }
         var phrase = new PhraseQuery();
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
-        return phrase;
+        // Words the field knows that never stand in this order (most phrases of half-typed searches) match nothing either:
+        // an empty query stands in, so scoring builds no phrase weight or scorer (each scorer allocates 32 KiB) for it.
+        return MatchSets.Occurs(searcher, phrase) ? phrase : new BooleanQuery();
     }
 }

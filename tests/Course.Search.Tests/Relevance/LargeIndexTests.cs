@@ -101,7 +101,7 @@ public sealed class GeneratedIndex : IAsyncLifetime, IDisposable
         var text = QueryText.Analyze(request.Text, Index.Analyzer, schema.TitleField);
         return Index.Read(searcher =>
         {
-            var query = new QueryBuilder(schema, synonyms, Index.Analyzer).Build(text, searcher.IndexReader);
+            var query = new QueryBuilder(schema, synonyms, Index.Analyzer).Build(text, searcher);
             var matches = new List<(float Score, Dictionary<string, HashSet<string>> Values)>();
             searcher.Search(query, new EveryMatch(facetValues, matches));
             var counts = schema.Facets.ToDictionary(f => f, _ => new Dictionary<string, int>());
