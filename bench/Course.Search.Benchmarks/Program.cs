@@ -18,7 +18,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //                      time the query set, completions and changes in process beside raw Lucene on the same index
 //   suggest [rounds]   the same index, then time only the completions (to iterate on them)
 //   seed [rounds]      the same on the seed course (uSync/, 30 documents)
-//   writes [changes]   only the writing side at 100k: the full rebuild, then [changes] (100) changes visible and committed
+//   writes [changes]   only the writing side at 100k: the full rebuild, then [changes] (100) changes visible and committed,
+//                      then the query set on the index they left (20 rounds)
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
 //   first-seen <file> [count]  write [count] (30,000) paths of queries asked once each (QuerySet.FirstSeen), for wrk
@@ -129,6 +130,8 @@ static async Task RunWrites(int changes)
             $"{index.Read(s => s.IndexReader.Leaves.Count)} segments; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Table.Row(corpus, $"full rebuild ({built.Documents} documents)", $"{built.Took.TotalSeconds:0.00} s", "-", "-", "<= 6 s");
         TimeChanges(corpus, index, courses, changes);
+        // The segments the changes left (and the merges made of them) are what searches pay for from then on.
+        TimeQueries($"{corpus} after {changes} changes", new CourseSearcher(index, Synonyms(index)), index, QuerySet.All, rounds: 20, p50Target: "-", p99Target: "<= 5 ms");
     }
     finally
     {
