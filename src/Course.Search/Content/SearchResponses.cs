@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Course.Core.Content;
 using Course.Search.Querying;
@@ -32,7 +33,7 @@ public sealed record SearchHitResponse(
         hit.Category, hit.Text(CourseIndexSchema.Title) ?? "", hit.Text(CourseIndexSchema.Url) ?? "", hit.Snippet, Math.Round(hit.Score, 4),
         hit.Text(CourseIndexSchema.VideoSlug), hit.Number(CourseIndexSchema.Start),
         hit.Category == CourseIndexSchema.Technique && content.FindTechnique(hit.Text(CourseIndexSchema.Slug) ?? "") is { } technique
-            ? content.ChaptersShowing(technique).Select(ChapterLinkResponse.From).ToList()
+            ? ChapterLinkResponse.From(content.ChaptersShowing(technique))
             : null);
 }
 
@@ -50,7 +51,15 @@ public sealed record SuggestionResponse(string Text, string Type, string Url)
 public sealed record ChapterLinkResponse(
     string VideoSlug, string VideoTitle, int Index, string Title, string Slug, int Start, int? End, string Url, string PageUrl, string Citation)
 {
-    public static ChapterLinkResponse From(ChapterLink link) => new(
+    // A technique's chapters are the same in every answer until the content changes, which makes new links: each list of
+    // links is made into responses once (its urls and citation were made again for every technique hit of every search).
+    private static readonly ConditionalWeakTable<IReadOnlyList<ChapterLink>, IReadOnlyList<ChapterLinkResponse>> Made = new();
+
+    private static ChapterLinkResponse From(ChapterLink link) => new(
         link.Video.Slug, link.Video.Title, link.Chapter.Index, link.Chapter.Title, link.Chapter.Slug, link.Chapter.Start, link.Chapter.End,
         ContentUrls.ChapterStart(link.Video, link.Chapter), ContentUrls.Chapter(link.Video, link.Chapter), link.Citation);
+
+    /// <summary>The responses of the chapters showing a technique (<see cref="PublishedContent.ChaptersShowing"/>), made once per list.</summary>
+    public static IReadOnlyList<ChapterLinkResponse> From(IReadOnlyList<ChapterLink> links) =>
+        Made.GetValue(links, static l => l.Select(From).ToList());
 }

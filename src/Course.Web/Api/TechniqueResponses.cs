@@ -11,5 +11,5 @@ public sealed record TechniqueResponse(
     public static TechniqueResponse From(Technique technique, PublishedContent content) => new(
         technique.Key, technique.Name, technique.Slug, ContentUrls.Technique(technique), technique.Summary, technique.Body,
         technique.Muscles, technique.Regions, technique.UpdateDate,
-        content.ChaptersShowing(technique).Select(ChapterLinkResponse.From).ToList());
+        ChapterLinkResponse.From(content.ChaptersShowing(technique)));
 }
