@@ -54,9 +54,13 @@ public sealed class BackgroundDeletesTests : IDisposable
     [Fact]
     public void Files_are_listed_and_written_while_an_unlink_is_under_way()
     {
-        var (directory, disk) = UnlinkUnderWay("_0.cfs");
-        using (directory)
+        var disk = new HeldUnlinks(FSDirectory.Open(folder.Path), "_0.cfs");
+        using (var directory = new BackgroundDeletes(disk))
         {
+            Write(directory, "_0.cfs", 1);
+            directory.DeleteFile("_0.cfs");
+            disk.Started.Wait();
+
             try
             {
                 // With the unlink held, the change's own file operations go on.
@@ -79,9 +83,13 @@ public sealed class BackgroundDeletesTests : IDisposable
     [Fact]
     public void Name_written_again_during_its_unlink_keeps_the_new_file()
     {
-        var (directory, disk) = UnlinkUnderWay("segments.gen");
-        using (directory)
+        var disk = new HeldUnlinks(FSDirectory.Open(folder.Path), "segments.gen");
+        using (var directory = new BackgroundDeletes(disk))
         {
+            Write(directory, "segments.gen", 1);
+            directory.DeleteFile("segments.gen");
+            disk.Started.Wait();
+
             var rewriting = Task.Run(() => Write(directory, "segments.gen", 2));
             disk.Release.Set();
             rewriting.Wait();
@@ -90,17 +98,6 @@ public sealed class BackgroundDeletesTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
-
-    /// <summary>A folder whose file <paramref name="name"/> was deleted, its unlink started and held.</summary>
-    private (BackgroundDeletes Directory, HeldUnlinks Disk) UnlinkUnderWay(string name)
-    {
-        var disk = new HeldUnlinks(FSDirectory.Open(folder.Path), name);
-        var directory = new BackgroundDeletes(disk);
-        Write(directory, name, 1);
-        directory.DeleteFile(name);
-        disk.Started.Wait();
-        return (directory, disk);
-    }
 
     /// <summary>Holds the first unlink of <paramref name="name"/> until released, as a file system busy with a commit would.</summary>
     private sealed class HeldUnlinks(Lucene.Net.Store.Directory disk, string name) : FilterDirectory(disk)
