@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using BitFaster.Caching.Lru;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
@@ -86,6 +87,13 @@ internal sealed class Snippets
     private const int Length = SnippetText.Length;
     /// <summary>Words shown before the first match, so a passage does not open on it.</summary>
     private const int LeadIn = 30;
+    /// <summary>Snippets kept: every hit of a course site in the word combinations of many searches (about 4 MB).</summary>
+    private const int Kept = 8192;
+
+    /// <summary>Snippets cut, by hit text and the query's terms found in it with their weights: all that a snippet depends on.</summary>
+    // Search-as-you-type asks again for the same hits holding the same words with each keystroke, each time as a new
+    // query; cutting and encoding snippets was a tenth of what a first-seen search allocated.
+    private static readonly ConcurrentLru<(SnippetText Text, string Found), string> Cut = new(Kept);
 
     private readonly WeightedTerm[] terms;
 
@@ -100,8 +108,26 @@ internal sealed class Snippets
     public string For(SnippetText text)
     {
         if (text.Text.Length == 0) return "";
+        var found = Found(text);
+        if (found.Length == 0) return text.Opening;
+        return Cut.GetOrAdd((text, found), static (key, snippets) => snippets.Passage(key.Text), this);
+    }
+
+    // The query's terms the text holds, in the query's order, each with its weight; empty when none.
+    private string Found(SnippetText text)
+    {
+        StringBuilder? found = null;
+        foreach (var term in terms)
+        {
+            if (!text.Occurrences.ContainsKey(term.Term)) continue;
+            (found ??= new StringBuilder()).Append(term.Term).Append(' ').Append(term.Weight).Append('\n');
+        }
+        return found?.ToString() ?? "";
+    }
+
+    private string Passage(SnippetText text)
+    {
         var matches = Matches(text);
-        if (matches.Count == 0) return text.Opening;
         var (first, last) = Best(matches);
         var begin = first == 0 ? 0 : WordStart(text.Text, Math.Max(0, matches[first].Start - LeadIn), matches[first].Start);
         var end = Math.Max(matches[last].End, WordEnd(text.Text, begin + Length));

@@ -95,6 +95,18 @@ public sealed class FacetAndSuggestTests(SeededIndex seed) : IClassFixture<Seede
         Assert.Contains("<mark>low</mark> <mark>back</mark>", video.Snippet);
     }
 
+    [Fact]
+    public void A_hits_snippet_marks_the_words_of_each_search_that_finds_it()
+    {
+        // Snippets are kept by hit and found words: each search here finds the same technique with other words.
+        var both = seed.Search("low back", type: CourseIndexSchema.Technique).Hits[0];
+        string Snippet(string text) => seed.Search(text, type: CourseIndexSchema.Technique).Hits.Single(h => h.Id == both.Id).Snippet;
+        Assert.Contains("<mark>low</mark> <mark>back</mark>", both.Snippet);
+        Assert.Contains("<mark>low</mark> back", Snippet("low"));
+        Assert.Contains("low <mark>back</mark>", Snippet("back"));
+        Assert.Contains("<mark>low</mark> <mark>back</mark>", Snippet("back low"));
+    }
+
     [Theory]
     [InlineData("pir", "piriformis", "muscle")]
     [InlineData("glut", "gluteus maximus", "muscle")]
