@@ -10,18 +10,16 @@ namespace Course.Search.Indexing;
 /// segments, thirty and more unlinks of ~0.3 ms each on the change's path. To Lucene a file is gone as soon as it asks:
 /// it is no longer listed nor found, and a new file of the same name (Lucene rewrites <c>segments.gen</c>) is only created
 /// once the old one is unlinked. A crash before the unlink leaves a file no commit names, which the writer deletes when it
-/// next opens the folder. The unlink itself runs outside the lock: under load it waits on the file system's journal for as
-/// long as a commit's fsync does, and every file operation of the change would wait behind it.
+/// next opens the folder.
 /// </summary>
 internal sealed class BackgroundDeletes : FilterDirectory
 {
-    private readonly object deleting = new();
+    private readonly System.Threading.Lock deleting = new();
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
-    private string? unlinking;
     private readonly Channel<string> queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task unlinker;
+    private readonly Task unlinking;
 
-    public BackgroundDeletes(Directory disk) : base(disk) => unlinker = Task.Run(UnlinkQueuedAsync);
+    public BackgroundDeletes(Directory disk) : base(disk) => unlinking = Task.Run(UnlinkQueuedAsync);
 
     public override void DeleteFile(string name)
     {
@@ -68,7 +66,6 @@ internal sealed class BackgroundDeletes : FilterDirectory
         // A name is written again only once its old file is gone, or the queued unlink would take the new one.
         lock (deleting)
         {
-            while (unlinking == name) Monitor.Wait(deleting);
             if (pending.Remove(name)) m_input.DeleteFile(name);
         }
         return m_input.CreateOutput(name, context);
@@ -79,7 +76,7 @@ internal sealed class BackgroundDeletes : FilterDirectory
         if (disposing)
         {
             queue.Writer.TryComplete();
-            unlinker.GetAwaiter().GetResult();
+            unlinking.GetAwaiter().GetResult();
         }
         base.Dispose(disposing);
     }
@@ -99,25 +96,14 @@ internal sealed class BackgroundDeletes : FilterDirectory
             lock (deleting)
             {
                 // Gone already when a new file of the same name was created meanwhile.
-                if (!pending.Contains(name)) continue;
-                unlinking = name;
-            }
-            try
-            {
-                m_input.DeleteFile(name);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Left for the writer to delete when it next opens the folder, as after a crash.
-            }
-            finally
-            {
-                // Hidden until now: the file is still there while it is being unlinked.
-                lock (deleting)
+                if (!pending.Remove(name)) continue;
+                try
                 {
-                    pending.Remove(name);
-                    unlinking = null;
-                    Monitor.PulseAll(deleting);
+                    m_input.DeleteFile(name);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left for the writer to delete when it next opens the folder, as after a crash.
                 }
             }
         }

@@ -37,20 +37,6 @@ internal sealed class MappedDirectory(string folder) : FSDirectory(new Directory
     }
 
     /// <summary>
-    /// Unlinks without holding the lock <see cref="Sync"/> needs (FSDirectory holds it throughout): the unlinks run on
-    /// <see cref="BackgroundDeletes"/>' thread, and under load one waits on the file system's journal for tens of
-    /// milliseconds, which the next commit waited for too.
-    /// </summary>
-    public override void DeleteFile(string name)
-    {
-        EnsureOpen();
-        var path = Path.Combine(Directory.FullName, name);
-        if (!File.Exists(path)) throw new FileNotFoundException($"Cannot delete {path}: it does not exist.", path);
-        File.Delete(path);
-        lock (m_syncLock) m_staleFiles.Remove(name);
-    }
-
-    /// <summary>
     /// A merge's files are fsynced by the merge thread as each is closed, so the commit that first names the merged
     /// segment finds them durable already: otherwise the change that happened to commit after a merge paid for writing
     /// it out (the slowest changes were these).

@@ -51,75 +51,7 @@ public sealed class BackgroundDeletesTests : IDisposable
         Assert.Equal([200], File.ReadAllBytes(Path.Combine(folder.Path, "segments.gen")));
     }
 
-    [Fact]
-    public void Files_are_listed_and_written_while_an_unlink_is_under_way()
-    {
-        var (directory, disk) = UnlinkUnderWay("_0.cfs");
-        using (directory)
-        {
-            try
-            {
-                // With the unlink held, the change's own file operations go on.
-                var meanwhile = Task.Run(() =>
-                {
-                    Write(directory, "_1.cfs", 2);
-                    return directory.ListAll();
-                });
-                Assert.True(meanwhile.Wait(TimeSpan.FromSeconds(30)), "file operations waited for an unlink");
-                Assert.Equal(["_1.cfs"], meanwhile.Result);
-            }
-            finally
-            {
-                disk.Release.Set();
-            }
-        }
-        Assert.Equal(["_1.cfs"], System.IO.Directory.GetFiles(folder.Path).Select(Path.GetFileName));
-    }
-
-    [Fact]
-    public void Name_written_again_during_its_unlink_keeps_the_new_file()
-    {
-        var (directory, disk) = UnlinkUnderWay("segments.gen");
-        using (directory)
-        {
-            var rewriting = Task.Run(() => Write(directory, "segments.gen", 2));
-            disk.Release.Set();
-            rewriting.Wait();
-        }
-        Assert.Equal([2], File.ReadAllBytes(Path.Combine(folder.Path, "segments.gen")));
-    }
-
     public void Dispose() => folder.Dispose();
-
-    /// <summary>A folder whose file <paramref name="name"/> was deleted, its unlink started and held.</summary>
-    private (BackgroundDeletes Directory, HeldUnlinks Disk) UnlinkUnderWay(string name)
-    {
-        var disk = new HeldUnlinks(FSDirectory.Open(folder.Path), name);
-        var directory = new BackgroundDeletes(disk);
-        Write(directory, name, 1);
-        directory.DeleteFile(name);
-        disk.Started.Wait();
-        return (directory, disk);
-    }
-
-    /// <summary>Holds the first unlink of <paramref name="name"/> until released, as a file system busy with a commit would.</summary>
-    private sealed class HeldUnlinks(Lucene.Net.Store.Directory disk, string name) : FilterDirectory(disk)
-    {
-        private int held;
-
-        public ManualResetEventSlim Started { get; } = new();
-        public ManualResetEventSlim Release { get; } = new();
-
-        public override void DeleteFile(string file)
-        {
-            if (file == name && Interlocked.Exchange(ref held, 1) == 0)
-            {
-                Started.Set();
-                Release.Wait();
-            }
-            base.DeleteFile(file);
-        }
-    }
 
     private static void Write(Lucene.Net.Store.Directory directory, string name, byte value)
     {
