@@ -23,16 +23,8 @@ internal static class MatchSets
     }
 
     /// <summary>Whether any document of the index holds the phrase (found as a search's match sets find it, and kept).</summary>
-    public static bool Occurs(IndexSearcher searcher, PhraseQuery phrase)
-    {
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var found = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-            AddPhrase(searcher, phrase, leaf, found);
-            if (found.Cardinality > 0) return true;
-        }
-        return false;
-    }
+    public static bool Occurs(IndexSearcher searcher, PhraseQuery phrase) =>
+        searcher.IndexReader.Leaves.Any(leaf => !PhraseDocs(searcher, phrase, leaf).IsEmpty);
 
     private static void Add(IndexSearcher searcher, Query query, AtomicReaderContext leaf, FixedBitSet into)
     {
@@ -63,7 +55,7 @@ internal static class MatchSets
                 into.Or(all!);
                 break;
             case PhraseQuery phrase when phrase.Slop == 0:
-                AddPhrase(searcher, phrase, leaf, into);
+                PhraseDocs(searcher, phrase, leaf).AddTo(into);
                 break;
             default:
                 AddScored(searcher, query, leaf, null, into);
@@ -75,11 +67,11 @@ internal static class MatchSets
     /// A phrase matches only where all its words are: positions are read for those documents alone, once per segment,
     /// and the phrase's documents are kept like a term's.
     /// </summary>
-    private static void AddPhrase(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf, FixedBitSet into)
+    private static SegmentDocs PhraseDocs(IndexSearcher searcher, PhraseQuery phrase, AtomicReaderContext leaf)
     {
         var segment = leaf.AtomicReader;
         var terms = TermDocs.Of(segment);
-        terms.Phrase(PhraseKey(phrase), () =>
+        return terms.Phrase(PhraseKey(phrase), () =>
         {
             var found = new FixedBitSet(segment.MaxDoc);
             FixedBitSet? all = null;
@@ -92,7 +84,7 @@ internal static class MatchSets
             }
             if (all is not null && all.Cardinality > 0) AddScored(searcher, phrase, leaf, all, found);
             return found;
-        }).AddTo(into);
+        });
     }
 
     private static string PhraseKey(PhraseQuery phrase) =>
@@ -174,6 +166,9 @@ internal sealed record SegmentDocs(FixedBitSet? Dense, int[]? Sparse)
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) list[at++] = doc;
         return list;
     }
+
+    /// <summary>No document (a bitset is kept for a segment of fewer than 32 documents even when empty).</summary>
+    public bool IsEmpty => Dense is { } dense ? dense.Cardinality == 0 : Sparse!.Length == 0;
 
     public void AddTo(FixedBitSet into)
     {
