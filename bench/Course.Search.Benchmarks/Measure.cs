@@ -66,6 +66,15 @@ public static class Table
         if (Environment.GetEnvironmentVariable("BENCH_TABLE") is { Length: > 0 } file) File.AppendAllLines(file, [line]);
     }
 
+    /// <summary>A time of ours beside raw Lucene's on the same index, and their ratio.</summary>
+    public static void Time(string corpus, string figure, double ours, double raw, string target) =>
+        Row(corpus, figure, Ms(ours), Ms(raw), Ratio(ours, raw), target);
+
+    /// <summary>Bytes allocated per call, ours beside raw Lucene's on the same index, and their ratio.</summary>
+    public static void Allocation(string corpus, string figure, Samples ours, Samples raw) =>
+        Row(corpus, figure, KiB(ours.BytesPerCall), KiB(raw.BytesPerCall), Ratio(ours.BytesPerCall, raw.BytesPerCall), "-");
+
     public static string Ms(double ms) => $"{ms:0.000} ms";
+    private static string KiB(double bytes) => $"{bytes / 1024:0.0} KiB";
     public static string Ratio(double ours, double floor) => floor <= 0 ? "-" : $"{ours / floor:0.0}x";
 }

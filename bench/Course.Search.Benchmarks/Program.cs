@@ -210,9 +210,9 @@ static void TimeQueries(string corpus, CourseSearcher searcher, CourseIndex inde
     Console.WriteLine("  slowest queries by median (p50 ms, p99 ms, total matches):");
     foreach (var (request, times) in byQuery.OrderByDescending(q => q.Value.P50).Take(6))
         Console.WriteLine($"  {times.P50,7:0.000} {times.P99,7:0.000}  {hits[request],6}  {Describe(request)}");
-    Table.Row(corpus, "search p50 (facets, snippets)", Table.Ms(samples.P50), Table.Ms(raw.P50), Table.Ratio(samples.P50, raw.P50), p50Target);
-    Table.Row(corpus, "search p99 (facets, snippets)", Table.Ms(samples.P99), Table.Ms(raw.P99), Table.Ratio(samples.P99, raw.P99), p99Target);
-    Table.Row(corpus, "search allocation per query", $"{samples.BytesPerCall / 1024:0.0} KiB", $"{raw.BytesPerCall / 1024:0.0} KiB", Table.Ratio(samples.BytesPerCall, raw.BytesPerCall), "-");
+    Table.Time(corpus, "search p50 (facets, snippets)", samples.P50, raw.P50, p50Target);
+    Table.Time(corpus, "search p99 (facets, snippets)", samples.P99, raw.P99, p99Target);
+    Table.Allocation(corpus, "search allocation per query", samples, raw);
 }
 
 // Queries asked once each, none warmed (as over HTTP): what the engine keeps per whole query is cold. The raw-Lucene
@@ -229,9 +229,9 @@ static void TimeFirstSeen(string corpus, string figure, CourseSearcher searcher,
     Console.WriteLine($"search, {corpus}, {figure} ({requests.Count}, each once): {samples}");
     Console.WriteLine($"  raw Lucene (TermQuery on the first word, top 10): {raw}");
     Console.WriteLine($"  CPU per search (process, mean): {cpu.TotalMilliseconds / samples.Count:0.000} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-    Table.Row(corpus, $"search p50, {figure}", Table.Ms(samples.P50), Table.Ms(raw.P50), Table.Ratio(samples.P50, raw.P50), "-");
-    Table.Row(corpus, $"search p99, {figure}", Table.Ms(samples.P99), Table.Ms(raw.P99), Table.Ratio(samples.P99, raw.P99), "-");
-    Table.Row(corpus, $"search allocation per query, {figure}", $"{samples.BytesPerCall / 1024:0.0} KiB", $"{raw.BytesPerCall / 1024:0.0} KiB", Table.Ratio(samples.BytesPerCall, raw.BytesPerCall), "-");
+    Table.Time(corpus, $"search p50, {figure}", samples.P50, raw.P50, "-");
+    Table.Time(corpus, $"search p99, {figure}", samples.P99, raw.P99, "-");
+    Table.Allocation(corpus, $"search allocation per query, {figure}", samples, raw);
 }
 
 static void TimeSuggestions(string corpus, CourseSearcher searcher, CourseIndex index, int rounds, string p99Target)
@@ -259,8 +259,8 @@ static void TimeSuggestions(string corpus, CourseSearcher searcher, CourseIndex 
     Console.WriteLine($"  CPU per suggestion (process, mean): {cpu.TotalMilliseconds / samples.Count:0.000} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     Console.WriteLine("  slowest by median (p50 ms, p99 ms): " + string.Join(", ", byPrefix.OrderByDescending(p => p.Value.P50).Take(5).Select(p => $"\"{p.Key}\" {p.Value.P50:0.000}/{p.Value.P99:0.000}")));
     Console.WriteLine($"  pirif: {string.Join(", ", searcher.Suggest("pirif").Select(s => s.Text))}; pirfi: {string.Join(", ", searcher.Suggest("pirfi").Select(s => s.Text))}");
-    Table.Row(corpus, "suggest p99", Table.Ms(samples.P99), Table.Ms(raw.P99), Table.Ratio(samples.P99, raw.P99), p99Target);
-    Table.Row(corpus, "suggest allocation per call", $"{samples.BytesPerCall / 1024:0.0} KiB", $"{raw.BytesPerCall / 1024:0.0} KiB", Table.Ratio(samples.BytesPerCall, raw.BytesPerCall), "-");
+    Table.Time(corpus, "suggest p99", samples.P99, raw.P99, p99Target);
+    Table.Allocation(corpus, "suggest allocation per call", samples, raw);
 }
 
 // Near-real-time: one video re-indexed (as after an editor's change) until a search sees it and it is committed.
