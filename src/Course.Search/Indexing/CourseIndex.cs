@@ -13,6 +13,14 @@ namespace Course.Search.Indexing;
 /// The site's Lucene index in one folder: one <see cref="IndexWriter"/> for every change, and a near-real-time
 /// <see cref="SearcherManager"/> refreshed after each, so a change is searchable when the call returns while
 /// searches keep reading the previous snapshot and never wait for a write.
+/// <para>
+/// The Lucene commit that makes changes durable in the folder follows once changes pause (<see cref="CommitDelay"/>),
+/// as Examine's index commits two seconds after its last change. The index is derived: a change is committed in the
+/// database (with its instruction) before the index is given it, and every start compares the index with the database
+/// document by document (<see cref="ReconcileAsync"/>), so changes a crash kept from the folder are indexed again there.
+/// A commit per change cost five to eight fsyncs, and on this kind of disk any fsync can stall for 100 ms and more
+/// while a merge writes.
+/// </para>
 /// </summary>
 public sealed class CourseIndex : IDisposable
 {
@@ -28,16 +36,26 @@ public sealed class CourseIndex : IDisposable
     /// <summary>A full build of at most this many documents is merged into one segment.</summary>
     private const int MergedBuildMaxDocuments = 20_000;
 
+    /// <summary>Changes that never pause are still committed this often, so what a crash leaves to the start's check stays small.</summary>
+    public static readonly TimeSpan MaxCommitDelay = TimeSpan.FromSeconds(30);
+
     private readonly ChangeCache directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writing = new();
+    private readonly System.Threading.Lock committingGate = new();
+    private readonly BackgroundMerges merges = new();
+    private readonly Timer committing;
     private readonly Stopwatch opened;
+    private long? uncommittedSince;
+    private bool disposed;
+    private Exception? commitFailure;
     private bool built;
     private long commits;
 
-    private CourseIndex(string folder, IndexSchema schema, string? rebuildReason, Stopwatch opened)
+    private CourseIndex(string folder, IndexSchema schema, string? rebuildReason, Stopwatch opened, TimeSpan commitDelay)
     {
+        CommitDelay = commitDelay;
         Folder = folder;
         Schema = schema;
         this.opened = opened;
@@ -52,11 +70,13 @@ public sealed class CourseIndex : IDisposable
             MergedSegmentWarmer = warmer,
             // A merged segment stays as plain files, which the merge thread writes and fsyncs (see MappedDirectory.CreateOutput).
             // Packed into a compound file it would be written without the merge's context, kept in memory by the change cache
-            // and written out and fsynced by the next change's commit.
+            // and written out and fsynced by the next commit.
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+            MergeScheduler = merges,
         });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(warmer));
         LastInstruction = built && writer.CommitData.TryGetValue(InstructionKey, out var id) && long.TryParse(id, out var parsed) ? parsed : null;
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new Querying.WarmingSearcherFactory(warmer));
+        committing = new Timer(_ => CommitChanges(), null, Timeout.Infinite, Timeout.Infinite);
         Opening = new IndexOpening(rebuildReason, built ? DocumentCount : 0, opened.Elapsed);
     }
 
@@ -69,10 +89,19 @@ public sealed class CourseIndex : IDisposable
 
     public int DocumentCount => Read(searcher => searcher.IndexReader.NumDocs);
 
-    /// <summary>The instruction last committed with the index; null when none was given.</summary>
+    /// <summary>The instruction the index holds the changes of (committed or soon to be); null when none was given.</summary>
     public long? LastInstruction { get; private set; }
 
-    /// <summary>How many commits the index made since it was opened: one per batch of changes that touches it.</summary>
+    /// <summary>
+    /// Why the last commit after changes or the last merge failed, until a commit succeeds. The changes stay searchable
+    /// meanwhile and the commit is tried again; a failed merge leaves the segments as they were.
+    /// </summary>
+    public Exception? BackgroundFailure => commitFailure ?? merges.Failure;
+
+    /// <summary>How long the index waits after a change for the next before it commits them.</summary>
+    public TimeSpan CommitDelay { get; }
+
+    /// <summary>How many Lucene commits the index made since it was opened: the build's or check's, and one per pause in changes.</summary>
     public long Commits => Interlocked.Read(ref commits);
 
     /// <summary>
@@ -80,7 +109,7 @@ public sealed class CourseIndex : IDisposable
     /// another schema version is replaced by an empty one, to be filled by <see cref="EnsureBuiltAsync"/>; the
     /// folder belongs to the index, so it is emptied first.
     /// </summary>
-    public static CourseIndex Open(string folder, IndexSchema schema)
+    public static CourseIndex Open(string folder, IndexSchema schema, TimeSpan? commitDelay = null)
     {
         var opened = Stopwatch.StartNew();
         UnusableIndexFolderException.ThrowIfFile(folder);
@@ -94,7 +123,7 @@ public sealed class CourseIndex : IDisposable
         }
         var problem = IndexFolderCheck.Problem(folder, schema);
         if (problem is not null) IndexFolderCheck.Empty(folder);
-        return new CourseIndex(folder, schema, problem, opened);
+        return new CourseIndex(folder, schema, problem, opened, commitDelay ?? TimeSpan.FromSeconds(1));
     }
 
     /// <summary>
@@ -117,6 +146,7 @@ public sealed class CourseIndex : IDisposable
             // once per segment: a course-sized index merges into one in milliseconds; a large one would add seconds to the rebuild.
             if (writer.MaxDoc <= MergedBuildMaxDocuments) writer.ForceMerge(1);
             CommitWhileRefreshing(lastInstruction);
+            LastInstruction = lastInstruction;
         }
         finally
         {
@@ -198,7 +228,12 @@ public sealed class CourseIndex : IDisposable
             foreach (var id in extra) writer.DeleteDocuments(new Term(IndexSchema.IdField, id));
             foreach (var (id, document) in stale) writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
             searchers.MaybeRefreshBlocking();
-            if (stale.Count > 0 || extra.Count > 0 || lastInstruction != LastInstruction) Commit(lastInstruction ?? LastInstruction);
+            if (stale.Count > 0 || extra.Count > 0 || lastInstruction != LastInstruction || uncommittedSince is not null)
+            {
+                LastInstruction = lastInstruction ?? LastInstruction;
+                Commit(LastInstruction);
+                uncommittedSince = null;
+            }
         }
         return new IndexReconciliation(Rebuilt: false, wanted.Count, stale.Count, extra.Count);
     }
@@ -210,9 +245,9 @@ public sealed class CourseIndex : IDisposable
     public void DeleteFromIndex(IEnumerable<string> ids) => Apply([new IndexChange(ids.ToList(), [])]);
 
     /// <summary>
-    /// Applies every removal, then every addition, then makes them visible and durable together in one commit (with the
-    /// instruction they bring the index up to, when given): searches see the index before or after the changes,
-    /// never half of them.
+    /// Applies every removal, then every addition, and makes them searchable together before it returns: searches see
+    /// the index before or after the changes, never half of them. They are committed with the instruction they bring the
+    /// index up to (when given) once changes pause.
     /// </summary>
     public void Apply(IReadOnlyCollection<IndexChange> changes, long? lastInstruction = null)
     {
@@ -224,7 +259,51 @@ public sealed class CourseIndex : IDisposable
                 writer.DeleteDocuments(new Term(IndexSchema.IdField, id), new Term(IndexSchema.ParentField, id));
             foreach (var (id, document) in documents)
                 writer.UpdateDocument(new Term(IndexSchema.IdField, id), document);
-            CommitWhileRefreshing(lastInstruction ?? LastInstruction);
+            LastInstruction = lastInstruction ?? LastInstruction;
+            searchers.MaybeRefreshBlocking();
+            ScheduleCommit();
+        }
+    }
+
+    /// <summary>Commits in <see cref="CommitDelay"/>, unless another change comes first; at most <see cref="MaxCommitDelay"/> after the first.</summary>
+    private void ScheduleCommit()
+    {
+        var now = Stopwatch.GetTimestamp();
+        uncommittedSince ??= now;
+        var left = MaxCommitDelay - Stopwatch.GetElapsedTime(uncommittedSince.Value, now);
+        committing.Change(left < CommitDelay ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : CommitDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// The commit once changes pause, on a timer thread and outside the writing lock, so a change that comes meanwhile
+    /// need not wait for its fsyncs. It holds at least the changes applied before it started (a later one it also holds
+    /// is committed again after). A failure is kept for readiness and tried again.
+    /// </summary>
+    private void CommitChanges()
+    {
+        lock (committingGate)
+        {
+            long? instruction;
+            lock (writing)
+            {
+                if (uncommittedSince is null || disposed) return;
+                instruction = LastInstruction;
+                uncommittedSince = null;
+            }
+            try
+            {
+                Commit(instruction);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Thrown on a timer thread, it would end the process.
+                commitFailure = e;
+                lock (writing)
+                {
+                    uncommittedSince ??= Stopwatch.GetTimestamp();
+                    if (!disposed) committing.Change(CommitDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
         }
     }
 
@@ -244,6 +323,14 @@ public sealed class CourseIndex : IDisposable
 
     public void Dispose()
     {
+        lock (committingGate)
+        lock (writing)
+        {
+            if (disposed) return;
+            disposed = true;
+            committing.Dispose();
+            if (uncommittedSince is not null) Commit(LastInstruction);
+        }
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
@@ -252,7 +339,7 @@ public sealed class CourseIndex : IDisposable
 
     /// <summary>
     /// Commits and opens a searcher on the same changes side by side: the commit mostly waits on fsync while the new
-    /// searcher is warmed, so a change is visible and durable in about the longer of the two, not their sum. Whichever
+    /// searcher is warmed, so a build is searchable and durable in about the longer of the two, not their sum. Whichever
     /// flushes the buffered documents first, the other finds nothing left to flush; either way the searcher shows all
     /// of the changes, and the commit holds all of them.
     /// </summary>
@@ -275,7 +362,7 @@ public sealed class CourseIndex : IDisposable
         if (lastInstruction is { } id) data[InstructionKey] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         writer.SetCommitData(data);
         writer.Commit();
-        LastInstruction = lastInstruction;
+        commitFailure = null;
         Interlocked.Increment(ref commits);
     }
 

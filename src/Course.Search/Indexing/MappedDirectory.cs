@@ -38,8 +38,8 @@ internal sealed class MappedDirectory(string folder) : FSDirectory(new Directory
 
     /// <summary>
     /// A merge's files are fsynced by the merge thread as each is closed, so the commit that first names the merged
-    /// segment finds them durable already: otherwise the change that happened to commit after a merge paid for writing
-    /// it out (the slowest changes were these).
+    /// segment finds them durable already: otherwise that commit paid for writing it out, a change's when changes were
+    /// committed one by one (the slowest changes were these).
     /// </summary>
     public override IndexOutput CreateOutput(string name, IOContext context)
     {

@@ -22,6 +22,12 @@ public sealed class SearchOptions
 
     /// <summary>How long search answers stay in the output cache (content changes evict them at once); 0 turns it off.</summary>
     public int CacheSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// How long the index waits after a change for the next before it commits them to its folder. Changes are searchable
+    /// at once either way, and a start indexes again whatever a crash kept from the folder.
+    /// </summary>
+    public double CommitDelaySeconds { get; set; } = 1;
 }
 
 /// <summary>Wires search: the index and its populators, the index's follower of the published cache, the search and technique routes.</summary>
@@ -47,7 +53,9 @@ public static class SearchComposition
             return new TranscriptPopulator(() => cache.Current);
         });
         services.AddSingleton<IIndexPopulator, CommentPopulator>();
-        services.AddSingleton(_ => CourseIndex.Open(folder, CourseIndexSchema.Definition));
+        if (options.CommitDelaySeconds is < 0 or > 3600 || double.IsNaN(options.CommitDelaySeconds))
+            throw new InvalidOperationException($"{SearchOptions.Section}:CommitDelaySeconds must be between 0 and 3600 seconds, not {options.CommitDelaySeconds}.");
+        services.AddSingleton(_ => CourseIndex.Open(folder, CourseIndexSchema.Definition, TimeSpan.FromSeconds(options.CommitDelaySeconds)));
         services.AddSingleton<CourseSearcher>();
         // Follows the published cache (its populator reads the rebuilt content): see ServerComposition for the order.
         services.AddSingleton<ContentIndexing>();

@@ -37,6 +37,7 @@ internal static class Readiness
                 commits = index.Commits,
                 rebuiltAtStart = index.Opening.RebuildReason,
                 lastCheck = indexing.LastReconciliation,
+                backgroundError = index.BackgroundFailure?.Message,
             },
             coldBoots = status.ColdBoots,
             lastColdBoot = status.LastColdBoot,

@@ -3,6 +3,8 @@ using Course.Core.Notifications;
 using Course.Search.Content;
 using Course.Search.Indexing;
 using Course.Search.Tests.Seed;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 
 namespace Course.Search.Tests.Lifecycle;
 
@@ -27,14 +29,20 @@ public sealed class IncrementalTests : IAsyncLifetime
     private Video Video => seed.Content.Videos.Single(v => v.Slug == SeedCourse.VideoSlug);
 
     [Fact]
-    public async Task Each_batch_is_one_commit_carrying_its_last_instruction()
+    public async Task Batches_are_committed_together_with_the_last_instruction_once_changes_pause()
     {
         Assert.Null(seed.Index.LastInstruction);
         var commits = seed.Index.Commits;
-        var techniques = seed.Content.Techniques.Take(5).Select(t => new ContentChangedNotification(ContentKind.Technique, t.Key, ContentChange.Saved)).ToList();
-        await indexing.FollowAsync(new PublishedContentChanged(techniques, 7), default);
-        Assert.Equal(7, seed.Index.LastInstruction);
+        var technique = seed.Content.Techniques.First();
+        await indexing.FollowAsync(new PublishedContentChanged([new(ContentKind.Technique, technique.Key, ContentChange.Saved)], 7), default);
+        await indexing.FollowAsync(new PublishedContentChanged([new(ContentKind.Technique, technique.Key, ContentChange.Saved)], 8), default);
+        Assert.Equal(8, seed.Index.LastInstruction);
+
+        await UntilAsync(() => seed.Index.Commits > commits);
+        await Task.Delay(3 * seed.Index.CommitDelay); // a second commit would come by now
         Assert.Equal(commits + 1, seed.Index.Commits);
+        using var directory = FSDirectory.Open(seed.Folder);
+        Assert.Equal("8", DirectoryReader.ListCommits(directory)[^1].UserData[CourseIndex.InstructionKey]);
     }
 
     [Fact]
@@ -42,8 +50,19 @@ public sealed class IncrementalTests : IAsyncLifetime
     {
         var commits = seed.Index.Commits;
         await indexing.FollowAsync(new PublishedContentChanged([new(ContentKind.Comment, Guid.NewGuid(), ContentChange.Saved)], 9), default);
+        await Task.Delay(3 * seed.Index.CommitDelay);
         Assert.Equal(commits, seed.Index.Commits);
         Assert.Null(seed.Index.LastInstruction);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the condition did not hold within 30 s");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

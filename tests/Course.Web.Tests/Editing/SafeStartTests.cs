@@ -1,6 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Course.Search.Indexing;
 using Course.Web.Tests.Site;
+using Lucene.Net.Index;
 using Microsoft.Data.Sqlite;
 
 namespace Course.Web.Tests.Editing;
@@ -68,6 +71,32 @@ public sealed class SafeStartTests : IDisposable
         Assert.Contains("Removed orphaned: ", prunedOutput);
         var (againCode, againOutput) = await site.RunAsync("usync-check");
         Assert.True(againCode == 0, againOutput);
+    }
+
+    [Fact]
+    public async Task A_change_searchable_but_not_yet_committed_to_the_index_folder_when_the_process_is_killed_is_indexed_at_the_next_start()
+    {
+        // A long pause before the index commits, so the kill surely comes first, however slow the machine.
+        using (var running = site.Start(new Dictionary<string, string> { ["Course__Search__CommitDelaySeconds"] = "600" }))
+        {
+            await running.WaitUntilServingAsync();
+            using var api = running.Client();
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/manage/techniques", new { name = "Quokka glide", summary = "Glide along the iliotibial band." })).StatusCode);
+            Assert.Contains("quokka-glide", await api.GetStringAsync("/api/search?q=quokka+glide"));
+            running.Kill();
+        }
+        // Committed in the database, not in the index folder: only the start's comparison can bring it back.
+        var instruction = await ScalarAsync("SELECT MAX(Id) FROM Instructions");
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(site.IndexFolder))
+            Assert.NotEqual(instruction, DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(CourseIndex.InstructionKey, out var committed) ? committed : null);
+
+        using var restarted = site.Start();
+        await restarted.WaitUntilServingAsync();
+        using var client = restarted.Client();
+        Assert.Contains("quokka-glide", await client.GetStringAsync("/api/search?q=quokka+glide"));
+        var index = (await restarted.ReadinessAsync()).GetProperty("index");
+        Assert.Equal(1, index.GetProperty("lastCheck").GetProperty("indexed").GetInt32());
+        Assert.Equal(instruction, index.GetProperty("lastInstruction").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
