@@ -6,7 +6,9 @@ namespace Course.Search.Indexing;
 /// Runs the writer's merges one after the other on one thread that lives as long as the index. Lucene's
 /// <see cref="ConcurrentMergeScheduler"/> starts a new thread for every merge, from the thread that flushed (a change's
 /// own), which took a twelfth of a change's time at 100,000 documents; on two cores it also runs one merge at a time.
-/// A change never waits for a merge: Lucene's scheduler stalls the writer once merges fall three behind.
+/// A change never waits for a merge (Lucene's scheduler stalls the writer once merges fall three behind): in a burst of
+/// changes faster than the merges go, small segments wait for them instead (at 100,000 documents, 27 to 45 segments
+/// after 200 changes back to back, 9 a few seconds later; 7 after 200 at 20 a second).
 /// </summary>
 internal sealed class BackgroundMerges : MergeScheduler
 {
