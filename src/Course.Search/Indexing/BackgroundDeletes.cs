@@ -14,33 +14,34 @@ namespace Course.Search.Indexing;
 /// </summary>
 internal sealed class BackgroundDeletes : FilterDirectory
 {
-    // Guards the sets only: no file system call is made while it is held, so a change's thread never waits for an
-    // unlink (a lock held around each unlink made a change wait on it for a tenth of its time).
-    private readonly object deleting = new();
+    private readonly System.Threading.Lock deleting = new();
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
-    private string? unlinking;
     private readonly Channel<string> queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task unlinkingTask;
+    private readonly Task unlinking;
 
-    public BackgroundDeletes(Directory disk) : base(disk) => unlinkingTask = Task.Run(UnlinkQueuedAsync);
+    public BackgroundDeletes(Directory disk) : base(disk) => unlinking = Task.Run(UnlinkQueuedAsync);
 
     public override void DeleteFile(string name)
     {
-        // Lucene counts on an exception for a file that is not there (NRTCachingDirectory deletes before it writes).
-        // Lucene never deletes one file from two threads, so the check need not be atomic with the mark.
-        if (IsPending(name) || !m_input.FileExists(name)) throw new FileNotFoundException($"Cannot delete {name}: it does not exist.", name);
-        lock (deleting) pending.Add(name);
+        lock (deleting)
+        {
+            // Lucene counts on an exception for a file that is not there (NRTCachingDirectory deletes before it writes).
+            if (pending.Contains(name) || !m_input.FileExists(name)) throw new FileNotFoundException($"Cannot delete {name}: it does not exist.", name);
+            pending.Add(name);
+        }
         queue.Writer.TryWrite(name);
     }
 
     public override string[] ListAll()
     {
-        var all = m_input.ListAll();
-        lock (deleting) return pending.Count == 0 ? all : [.. all.Where(name => !pending.Contains(name))];
+        lock (deleting) return [.. m_input.ListAll().Where(name => !pending.Contains(name))];
     }
 
     [Obsolete("this method will be removed in 5.0")]
-    public override bool FileExists(string name) => !IsPending(name) && m_input.FileExists(name);
+    public override bool FileExists(string name)
+    {
+        lock (deleting) return !pending.Contains(name) && m_input.FileExists(name);
+    }
 
     public override long FileLength(string name)
     {
@@ -62,15 +63,11 @@ internal sealed class BackgroundDeletes : FilterDirectory
 
     public override IndexOutput CreateOutput(string name, IOContext context)
     {
-        // A name is written again only once its old file is gone, or the queued unlink would take the new one. Lucene
-        // writes no name twice but segments.gen, so waiting here is rare.
-        bool unlinkNow;
+        // A name is written again only once its old file is gone, or the queued unlink would take the new one.
         lock (deleting)
         {
-            while (unlinking == name) Monitor.Wait(deleting);
-            unlinkNow = pending.Remove(name);
+            if (pending.Remove(name)) m_input.DeleteFile(name);
         }
-        if (unlinkNow) m_input.DeleteFile(name);
         return m_input.CreateOutput(name, context);
     }
 
@@ -79,19 +76,17 @@ internal sealed class BackgroundDeletes : FilterDirectory
         if (disposing)
         {
             queue.Writer.TryComplete();
-            unlinkingTask.GetAwaiter().GetResult();
+            unlinking.GetAwaiter().GetResult();
         }
         base.Dispose(disposing);
     }
 
-    private bool IsPending(string name)
-    {
-        lock (deleting) return pending.Contains(name);
-    }
-
     private void ThrowIfPending(string name)
     {
-        if (IsPending(name)) throw new FileNotFoundException($"{name} was deleted.", name);
+        lock (deleting)
+        {
+            if (pending.Contains(name)) throw new FileNotFoundException($"{name} was deleted.", name);
+        }
     }
 
     private async Task UnlinkQueuedAsync()
@@ -101,24 +96,14 @@ internal sealed class BackgroundDeletes : FilterDirectory
             lock (deleting)
             {
                 // Gone already when a new file of the same name was created meanwhile.
-                if (!pending.Contains(name)) continue;
-                unlinking = name;
-            }
-            try
-            {
-                m_input.DeleteFile(name);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Left for the writer to delete when it next opens the folder, as after a crash.
-            }
-            finally
-            {
-                lock (deleting)
+                if (!pending.Remove(name)) continue;
+                try
                 {
-                    pending.Remove(name);
-                    unlinking = null;
-                    Monitor.PulseAll(deleting);
+                    m_input.DeleteFile(name);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left for the writer to delete when it next opens the folder, as after a crash.
                 }
             }
         }
