@@ -37,7 +37,7 @@ public sealed class CourseIndex : IDisposable
     private const int MergedBuildMaxDocuments = 20_000;
 
     /// <summary>Changes that never pause are still committed this often, so what a crash leaves to the start's check stays small.</summary>
-    public static readonly TimeSpan MaxCommitDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxCommitDelay = TimeSpan.FromSeconds(30);
 
     private readonly ChangeCache directory;
     private readonly IndexWriter writer;
@@ -271,7 +271,7 @@ public sealed class CourseIndex : IDisposable
         var now = Stopwatch.GetTimestamp();
         uncommittedSince ??= now;
         var left = MaxCommitDelay - Stopwatch.GetElapsedTime(uncommittedSince.Value, now);
-        committing.Change(left < CommitDelay ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : CommitDelay, Timeout.InfiniteTimeSpan);
+        committing.Change(TimeSpan.FromTicks(Math.Clamp(left.Ticks, 0, CommitDelay.Ticks)), Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>
