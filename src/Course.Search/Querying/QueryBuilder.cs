@@ -167,7 +167,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
             var missing = new Term(field, term.Text);
             if (stats.Of(missing).DocFreq == 0) return stats.TermQuery(missing);
         }
-        var phrase = new PhraseQuery();
+        var phrase = new ExactPhraseQuery(stats);
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
         // Words the field knows that never stand in this order (most phrases of half-typed searches) match nothing either:
         // an empty query stands in, so scoring builds no phrase weight or scorer (each scorer allocates 32 KiB) for it.
