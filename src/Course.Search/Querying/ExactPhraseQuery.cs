@@ -58,14 +58,11 @@ internal sealed class ExactPhraseQuery : PhraseQuery
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var fieldTerms = context.AtomicReader.GetTerms(terms[0].Field);
-            if (fieldTerms is null) return null;
             var words = new PhraseWord[terms.Length];
-            var enumerator = fieldTerms.GetEnumerator();
             for (var i = 0; i < terms.Length; i++)
             {
                 if (contexts[i].Get(context.Ord) is not { } state) return null; // a word the segment lacks
-                enumerator.SeekExact(terms[i].Bytes, state);
+                var enumerator = SegmentTerms.At(context, terms[i], state);
                 var postings = enumerator.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
                     ?? throw new InvalidOperationException($"The field '{terms[i].Field}' is indexed without positions; it cannot hold a phrase.");
                 words[i] = new PhraseWord(postings, enumerator.DocFreq, positions[i]);
