@@ -44,7 +44,7 @@ public sealed class ExactPhraseQueryTests(GeneratedIndex generated) : IClassFixt
         }
         lucene.Boost = ours.Boost = 2.5f;
 
-        var (expected, found) = generated.Index.Read(searcher => (Matches(searcher, lucene), Matches(searcher, ours)));
+        var (expected, found) = generated.Index.Read(searcher => (ScoredMatches.Of(searcher, lucene), ScoredMatches.Of(searcher, ours)));
 
         Assert.Equal(expected, found);
         if (text != "medius piriformis") Assert.NotEmpty(expected);
@@ -59,7 +59,7 @@ public sealed class ExactPhraseQueryTests(GeneratedIndex generated) : IClassFixt
             var query = new ExactPhraseQuery(TermLookups.Of(searcher.IndexReader));
             query.Add(new Term(CourseIndexSchema.Body, "slow"));
             query.Add(new Term(CourseIndexSchema.Body, "zygomaticus"));
-            return Matches(searcher, query);
+            return ScoredMatches.Of(searcher, query);
         });
 
         Assert.Empty(found);
@@ -72,12 +72,6 @@ public sealed class ExactPhraseQueryTests(GeneratedIndex generated) : IClassFixt
         return explanation.Value;
     });
 
-    private List<(string Id, int Doc, float Score, int Freq)> Matches(IndexSearcher searcher, Query query)
-    {
-        var matches = new List<(string, int, float, int)>();
-        searcher.Search(query, new Every(matches));
-        return matches;
-    }
 
     private List<(string Term, int Position)> Analyzed(string field, string text)
     {
@@ -95,18 +89,5 @@ public sealed class ExactPhraseQueryTests(GeneratedIndex generated) : IClassFixt
         stream.End();
         Assert.True(terms.Count > 1, $"'{text}' is not a phrase in {field}");
         return [.. terms.Select(t => (t.Item1, t.Item2 - terms[0].Item2))];
-    }
-
-    private sealed class Every(List<(string, int, float, int)> matches) : ICollector
-    {
-        private AtomicReaderContext? segment;
-        private Scorer? scorer;
-
-        public bool AcceptsDocsOutOfOrder => false;
-        public void SetScorer(Scorer scorer) => this.scorer = scorer;
-        public void SetNextReader(AtomicReaderContext context) => segment = context;
-
-        public void Collect(int doc) => matches.Add((
-            segment!.AtomicReader.Document(doc).Get(Indexing.IndexSchema.IdField), segment.DocBase + doc, scorer!.GetScore(), scorer.Freq));
     }
 }

@@ -28,7 +28,7 @@ public sealed class LookedUpTermQueryTests(GeneratedIndex generated) : IClassFix
     {
         var term = new Term(field, word);
         var (expected, found) = generated.Index.Read(searcher =>
-            (Matches(searcher, new TermQuery(term) { Boost = 1.5f }), Matches(searcher, TermLookups.Of(searcher.IndexReader).TermQuery(term).WithBoost(1.5f))));
+            (ScoredMatches.Of(searcher, new TermQuery(term) { Boost = 1.5f }), ScoredMatches.Of(searcher, TermLookups.Of(searcher.IndexReader).TermQuery(term).WithBoost(1.5f))));
 
         Assert.Equal(expected, found);
         if (word != "zygomaticu") Assert.True(expected.Count > 100, $"{expected.Count} matches");
@@ -77,25 +77,5 @@ public sealed class LookedUpTermQueryTests(GeneratedIndex generated) : IClassFix
         var docs = new List<(int, float)>();
         while (scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) docs.Add((scorer.DocID, scorer.GetScore()));
         return docs;
-    }
-
-    private static List<(string Id, int Doc, float Score, int Freq)> Matches(IndexSearcher searcher, Query query)
-    {
-        var matches = new List<(string, int, float, int)>();
-        searcher.Search(query, new Every(matches));
-        return matches;
-    }
-
-    private sealed class Every(List<(string, int, float, int)> matches) : ICollector
-    {
-        private AtomicReaderContext? segment;
-        private Scorer? scorer;
-
-        public bool AcceptsDocsOutOfOrder => false;
-        public void SetScorer(Scorer scorer) => this.scorer = scorer;
-        public void SetNextReader(AtomicReaderContext context) => segment = context;
-
-        public void Collect(int doc) => matches.Add((
-            segment!.AtomicReader.Document(doc).Get(Indexing.IndexSchema.IdField), segment.DocBase + doc, scorer!.GetScore(), scorer.Freq));
     }
 }
