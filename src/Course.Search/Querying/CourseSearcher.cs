@@ -32,6 +32,7 @@ public sealed class CourseSearcher
         request = request with { Text = SearchInputRules.Cut(request.Text) };
         return index.Read(searcher =>
         {
+            using var postings = SearchPostings.Begin();
             if (queries.For(searcher, request.Text) is not { } query) return Empty(request, started);
             var reader = searcher.IndexReader;
             var skip = (long)(request.Page - 1) * request.PageSize;

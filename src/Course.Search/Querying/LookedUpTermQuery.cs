@@ -43,7 +43,7 @@ internal sealed class LookedUpTermQuery(Term term, TermLookups lookups) : TermQu
         public override Scorer? GetScorer(AtomicReaderContext leaf, IBits? acceptDocs)
         {
             if (context.Get(leaf.Ord) is not { } state) return null; // a word the segment lacks
-            var postings = SegmentTerms.At(leaf, query.Term, state).Docs(acceptDocs, null);
+            var postings = SearchPostings.Docs(leaf, SegmentTerms.At(leaf, query.Term, state), acceptDocs);
             return new WordScorer(this, postings, similarity.GetSimScorer(stats, leaf));
         }
 

@@ -118,13 +118,15 @@ internal sealed class TermDocs
 
     private static readonly ConditionalWeakTable<object, TermDocs> PerSegment = new();
 
-    private readonly ConcurrentLru<string, SegmentDocs> kept = new(Capacity);
+    // Keyed by the term itself (its field and bytes) or a phrase's text: a term's text as the key was a string made per
+    // term, segment and search.
+    private readonly ConcurrentLru<object, SegmentDocs> kept = new(Capacity);
 
     public static TermDocs Of(AtomicReader segment) => PerSegment.GetValue(segment.CoreCacheKey, _ => new TermDocs());
 
     /// <summary>Adds the segment's documents holding the term, deleted ones included (the caller removes those).</summary>
     public void AddTo(AtomicReader segment, Term term, FixedBitSet into) =>
-        kept.GetOrAdd(term.ToString(), static (_, args) => Read(args.segment, args.term), (segment, term)).AddTo(into);
+        kept.GetOrAdd(term, static (_, args) => Read(args.segment, args.term), (segment, term)).AddTo(into);
 
     /// <summary>A phrase's documents, found when not kept.</summary>
     public SegmentDocs Phrase(string phrase, Func<FixedBitSet> find) => kept.GetOrAdd(phrase, _ => SegmentDocs.Of(find()));

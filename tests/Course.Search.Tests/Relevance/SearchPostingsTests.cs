@@ -1,0 +1,68 @@
+using Course.Search.Content;
+using Course.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Course.Search.Tests.Relevance;
+
+/// <summary>
+/// A search's word scorers read postings enumerators that the thread's next search reads again: never two scorers of one
+/// search on one enumerator, and the same answers as scorers that each open their own.
+/// </summary>
+public sealed class SearchPostingsTests(GeneratedIndex generated) : IClassFixture<GeneratedIndex>
+{
+    private static readonly string[] Words = ["slow", "pressur", "tissu", "hold"];
+
+    [Fact]
+    public void A_search_hands_each_scorer_its_own_enumerator_and_the_next_search_the_same_ones()
+    {
+        generated.Index.Read(searcher =>
+        {
+            var leaf = searcher.IndexReader.Leaves[0];
+            List<DocsEnum> first, second;
+            using (SearchPostings.Begin()) first = [.. Words.Select(w => Open(searcher, leaf, w))];
+            using (SearchPostings.Begin()) second = [.. Words.Select(w => Open(searcher, leaf, w))];
+            var outside = Words.Select(w => Open(searcher, leaf, w)).ToList();
+
+            Assert.Equal(Words.Length, first.Distinct(ReferenceEqualityComparer.Instance).Count());
+            Assert.Equal(first, second, ReferenceEqualityComparer.Instance);
+            Assert.DoesNotContain(outside, o => first.Contains(o, ReferenceEqualityComparer.Instance));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void Searches_in_turn_on_one_thread_answer_as_each_did_alone()
+    {
+        var texts = new[] { "slow sustained pressure", "gluteus medius", "piriformus stretch", "hip", "\"slow sustained\" tissue" };
+        // Each alone: on a thread of its own, which has no enumerators yet.
+        var alone = texts.Select(t => Task.Factory.StartNew(
+            () => Answer(new CourseSearcher(generated.Index, Seed.SeedCourse.Synonyms()), t), TaskCreationOptions.LongRunning).Result).ToList();
+
+        var searcher = new CourseSearcher(generated.Index, Seed.SeedCourse.Synonyms());
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < texts.Length; i++) Assert.Equal(alone[i], Answer(searcher, texts[i]));
+        }
+    }
+
+    [Fact]
+    public void A_second_search_cannot_begin_on_a_thread_before_the_first_ends()
+    {
+        using var first = SearchPostings.Begin();
+        Assert.Throws<InvalidOperationException>(() => SearchPostings.Begin());
+    }
+
+    private static DocsEnum Open(IndexSearcher searcher, AtomicReaderContext leaf, string word)
+    {
+        var term = new Term(CourseIndexSchema.Body, word);
+        var state = TermLookups.Of(searcher.IndexReader).Of(term).Get(leaf.Ord)!;
+        return SearchPostings.Docs(leaf, SegmentTerms.At(leaf, term, state), leaf.AtomicReader.LiveDocs);
+    }
+
+    private static string Answer(CourseSearcher searcher, string text)
+    {
+        var found = searcher.Search(new SearchRequest(text, new Dictionary<string, IReadOnlyList<string>>()));
+        return $"{found.Total} " + string.Join(" ", found.Hits.Select(h => $"{h.Id}:{h.Score}"));
+    }
+}
