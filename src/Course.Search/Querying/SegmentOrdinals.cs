@@ -140,8 +140,10 @@ internal sealed class WarmingSearcherFactory(SegmentWarmer warmer) : SearcherFac
 /// an index of several segments Lucene merges the segments' fields anew each time (a twentieth of a search on the seed
 /// course). A searcher's reader never changes, so neither do they.
 /// </summary>
-internal sealed class StatisticsCachingSearcher(IndexReader reader) : IndexSearcher(reader)
+internal sealed class StatisticsCachingSearcher : IndexSearcher
 {
+    public StatisticsCachingSearcher(IndexReader reader) : base(reader) => Similarity = TfIdfScoring.Instance;
+
     private readonly ConcurrentDictionary<string, CollectionStatistics> statistics = new(StringComparer.Ordinal);
 
     public override CollectionStatistics CollectionStatistics(string field) =>
