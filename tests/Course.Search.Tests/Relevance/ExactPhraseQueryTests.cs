@@ -1,6 +1,6 @@
+using Course.Search.Analysis;
 using Course.Search.Content;
 using Course.Search.Querying;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -72,22 +72,10 @@ public sealed class ExactPhraseQueryTests(GeneratedIndex generated) : IClassFixt
         return explanation.Value;
     });
 
-
     private List<(string Term, int Position)> Analyzed(string field, string text)
     {
-        var terms = new List<(string, int)>();
-        using var stream = generated.Index.Analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            terms.Add((term.ToString(), position));
-        }
-        stream.End();
+        var terms = AnalyzedTerm.Read(generated.Index.Analyzer, field, text);
         Assert.True(terms.Count > 1, $"'{text}' is not a phrase in {field}");
-        return [.. terms.Select(t => (t.Item1, t.Item2 - terms[0].Item2))];
+        return [.. terms.Select(t => (t.Text, t.Position - terms[0].Position))];
     }
 }
