@@ -63,7 +63,7 @@ internal sealed class ExactPhraseQuery : PhraseQuery
             {
                 if (contexts[i].Get(context.Ord) is not { } state) return null; // a word the segment lacks
                 var enumerator = SegmentTerms.At(context, terms[i], state);
-                var postings = enumerator.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+                var postings = SearchPostings.Positions(context, enumerator, acceptDocs)
                     ?? throw new InvalidOperationException($"The field '{terms[i].Field}' is indexed without positions; it cannot hold a phrase.");
                 words[i] = new PhraseWord(postings, enumerator.DocFreq, positions[i]);
             }

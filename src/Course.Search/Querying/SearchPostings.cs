@@ -5,11 +5,11 @@ using Lucene.Net.Util;
 namespace Course.Search.Querying;
 
 /// <summary>
-/// The postings enumerators a search's word scorers read, handed out again to the next search on the same thread. Lucene
+/// The postings enumerators a search's word and phrase scorers read, handed out again to the next search on the same thread. Lucene
 /// opens a new enumerator (its buffers about 2 KiB) for every word, segment and search, and a search scores dozens of
 /// words: the largest part of what a search allocated once the phrase scorers stopped allocating. A search takes them
 /// between <see cref="Begin"/> and the lease's end; an enumerator is handed out once per search, so no two of a search's
-/// scorers share one, and none is handed out again before the search that had it has ended. Outside a search, and on a
+/// scorers share one (a phrase's words each have their own), and none is handed out again before the search that had it has ended. Outside a search, and on a
 /// segment the thread has not searched, a scorer opens its own.
 /// </summary>
 internal static class SearchPostings
@@ -26,42 +26,60 @@ internal static class SearchPostings
 
     /// <summary>The word's postings (the enumerator sought to it) for a scorer of the search under way, if any.</summary>
     public static DocsEnum Docs(AtomicReaderContext leaf, TermsEnum word, IBits? acceptDocs) =>
-        lease is { Active: true } current ? current.Docs(leaf, word, acceptDocs) : word.Docs(acceptDocs, null);
+        lease is { Active: true } current
+            ? current.Of(leaf).Docs.Take(current.Search, static (reuse, a) => a.Word.Docs(a.AcceptDocs, reuse), (Word: word, AcceptDocs: acceptDocs))!
+            : word.Docs(acceptDocs, null);
+
+    /// <summary>The word's postings with positions (for a phrase's scorer); null when the field has no positions.</summary>
+    public static DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, TermsEnum word, IBits? acceptDocs) =>
+        lease is { Active: true } current
+            ? current.Of(leaf).Positions.Take(current.Search, static (reuse, a) => a.Word.DocsAndPositions(a.AcceptDocs, reuse, DocsAndPositionsFlags.NONE), (Word: word, AcceptDocs: acceptDocs))
+            : word.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE);
 
     internal sealed class Lease : IDisposable
     {
         // Per segment core (the same across snapshots until the segment is merged away), weakly: a merged segment's go too.
         private readonly ConditionalWeakTable<object, Kept> perSegment = new();
-        private int search;
 
         public bool Active { get; private set; }
+
+        /// <summary>Which search of the thread this is: what each segment's enumerators were handed out to is told by it.</summary>
+        public int Search { get; private set; }
 
         public void Start()
         {
             if (Active) throw new InvalidOperationException("A search is already under way on this thread.");
             Active = true;
-            search++;
+            Search++;
         }
 
-        public DocsEnum Docs(AtomicReaderContext leaf, TermsEnum word, IBits? acceptDocs)
-        {
-            var kept = perSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Kept());
-            if (kept.Search != search) (kept.Search, kept.HandedOut) = (search, 0);
-            var reuse = kept.HandedOut < kept.Postings.Count ? kept.Postings[kept.HandedOut] : null;
-            var postings = word.Docs(acceptDocs, reuse);
-            if (reuse is null) kept.Postings.Add(postings);
-            else kept.Postings[kept.HandedOut] = postings; // Lucene opens a new one when the kept one does not fit the field
-            kept.HandedOut++;
-            return postings;
-        }
+        public Kept Of(AtomicReaderContext leaf) => perSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Kept());
 
         public void Dispose() => Active = false;
+    }
 
-        private sealed class Kept
+    internal sealed class Kept
+    {
+        public Slots<DocsEnum> Docs { get; } = new();
+        public Slots<DocsAndPositionsEnum> Positions { get; } = new();
+    }
+
+    /// <summary>One segment's enumerators of one kind: the first ones not yet handed out in this search go first.</summary>
+    internal sealed class Slots<T> where T : class
+    {
+        private readonly List<T> kept = [];
+        private int search;
+        private int handedOut;
+
+        public T? Take<TArgs>(int currentSearch, Func<T?, TArgs, T?> open, TArgs args)
         {
-            public List<DocsEnum> Postings { get; } = [];
-            public int Search { get; set; }
-            public int HandedOut { get; set; }
+            if (search != currentSearch) (search, handedOut) = (currentSearch, 0);
+            var reuse = handedOut < kept.Count ? kept[handedOut] : null;
+            if (open(reuse, args) is not { } opened) return null;
+            if (reuse is null) kept.Add(opened);
+            else kept[handedOut] = opened; // Lucene opens a new one when the kept one does not fit the field
+            handedOut++;
+            return opened;
         }
     }
 }

@@ -32,6 +32,25 @@ public sealed class SearchPostingsTests(GeneratedIndex generated) : IClassFixtur
     }
 
     [Fact]
+    public void Phrase_postings_are_handed_out_as_word_postings_are_and_read_the_same()
+    {
+        generated.Index.Read(searcher =>
+        {
+            var leaf = searcher.IndexReader.Leaves[0];
+            List<(DocsAndPositionsEnum Postings, List<int> Positions)> first, second;
+            using (SearchPostings.Begin()) first = [.. Words.Select(w => OpenPositions(searcher, leaf, w))];
+            using (SearchPostings.Begin()) second = [.. Words.Select(w => OpenPositions(searcher, leaf, w))];
+
+            Assert.Equal(Words.Length, first.Select(p => p.Postings).Distinct(ReferenceEqualityComparer.Instance).Count());
+            Assert.Equal(first.Select(p => p.Postings), second.Select(p => p.Postings), ReferenceEqualityComparer.Instance);
+            // Read again after reuse: every document's positions as a fresh enumerator gives them.
+            var fresh = Words.Select(w => OpenPositions(searcher, leaf, w).Positions);
+            Assert.Equal(fresh, second.Select(p => p.Positions));
+            return 0;
+        });
+    }
+
+    [Fact]
     public void Searches_in_turn_on_one_thread_answer_as_each_did_alone()
     {
         var texts = new[] { "slow sustained pressure", "gluteus medius", "piriformus stretch", "hip", "\"slow sustained\" tissue" };
@@ -58,6 +77,21 @@ public sealed class SearchPostingsTests(GeneratedIndex generated) : IClassFixtur
         var term = new Term(CourseIndexSchema.Body, word);
         var state = TermLookups.Of(searcher.IndexReader).Of(term).Get(leaf.Ord)!;
         return SearchPostings.Docs(leaf, SegmentTerms.At(leaf, term, state), leaf.AtomicReader.LiveDocs);
+    }
+
+    // Opens the word's positions (as a phrase's scorer does) and reads them all: document, then its positions.
+    private static (DocsAndPositionsEnum Postings, List<int> Positions) OpenPositions(IndexSearcher searcher, AtomicReaderContext leaf, string word)
+    {
+        var term = new Term(CourseIndexSchema.Body, word);
+        var state = TermLookups.Of(searcher.IndexReader).Of(term).Get(leaf.Ord)!;
+        var postings = SearchPostings.Positions(leaf, SegmentTerms.At(leaf, term, state), leaf.AtomicReader.LiveDocs)!;
+        var read = new List<int>();
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+        {
+            read.Add(doc);
+            for (var i = 0; i < postings.Freq; i++) read.Add(-1 - postings.NextPosition());
+        }
+        return (postings, read);
     }
 
     private static string Answer(CourseSearcher searcher, string text)
