@@ -14,48 +14,22 @@ namespace Course.Search.Querying;
 /// </summary>
 internal sealed class ExactPhraseQuery : PhraseQuery
 {
-    private readonly TermLookups lookups;
-
-    public ExactPhraseQuery(TermLookups lookups) => this.lookups = lookups;
-
     public override Weight CreateWeight(IndexSearcher searcher)
     {
         if (Slop != 0) throw new InvalidOperationException("An exact phrase has no slop.");
-        return new PhraseWeight(this, searcher, lookups.Reader == searcher.IndexReader ? lookups : TermLookups.Of(searcher.IndexReader));
+        var terms = GetTerms();
+        var lookups = TermLookups.Of(searcher.IndexReader);
+        var contexts = terms.Select(lookups.Of).ToArray();
+        var stats = searcher.Similarity.ComputeWeight(
+            Boost, searcher.CollectionStatistics(terms[0].Field), [.. terms.Select((term, i) => searcher.TermStatistics(term, contexts[i]))]);
+        return new PhraseWeight(this, searcher.Similarity, stats, terms, GetPositions(), contexts);
     }
 
     /// <summary>What Lucene's phrase weight computes: the similarity's weight over every word's statistics.</summary>
-    private sealed class PhraseWeight : Weight
+    private sealed class PhraseWeight(
+        ExactPhraseQuery query, Similarity similarity, Similarity.SimWeight stats, Term[] terms, int[] positions, TermContext[] contexts)
+        : FrequencyWeight(query, similarity, stats, "phraseFreq")
     {
-        private readonly ExactPhraseQuery query;
-        private readonly Similarity similarity;
-        private readonly Similarity.SimWeight stats;
-        private readonly Term[] terms;
-        private readonly int[] positions;
-        private readonly TermContext[] contexts;
-
-        public PhraseWeight(ExactPhraseQuery query, IndexSearcher searcher, TermLookups lookups)
-        {
-            this.query = query;
-            similarity = searcher.Similarity;
-            terms = query.GetTerms();
-            positions = query.GetPositions();
-            contexts = new TermContext[terms.Length];
-            var termStats = new TermStatistics[terms.Length];
-            for (var i = 0; i < terms.Length; i++)
-            {
-                contexts[i] = lookups.Of(terms[i]);
-                termStats[i] = searcher.TermStatistics(terms[i], contexts[i]);
-            }
-            stats = similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
-        }
-
-        public override Query Query => query;
-
-        public override float GetValueForNormalization() => stats.GetValueForNormalization();
-
-        public override void Normalize(float norm, float topLevelBoost) => stats.Normalize(norm, topLevelBoost);
-
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
             var words = new PhraseWord[terms.Length];
@@ -69,20 +43,7 @@ internal sealed class ExactPhraseQuery : PhraseQuery
             }
             // The rarest word leads, as in Lucene (then the phrase's order).
             Array.Sort(words, static (a, b) => a.DocFreq != b.DocFreq ? a.DocFreq.CompareTo(b.DocFreq) : a.Position.CompareTo(b.Position));
-            return new PhraseScorer(this, words, similarity.GetSimScorer(stats, context));
-        }
-
-        public override Explanation Explain(AtomicReaderContext context, int doc)
-        {
-            if (GetScorer(context, context.AtomicReader.LiveDocs) is PhraseScorer scorer && scorer.Advance(doc) == doc)
-            {
-                var frequency = new Explanation(scorer.Freq, $"phraseFreq={scorer.Freq}");
-                var score = similarity.GetSimScorer(stats, context).Explain(doc, frequency);
-                var match = new ComplexExplanation(true, score.Value, $"weight({query} in {doc}), result of:");
-                match.AddDetail(score);
-                return match;
-            }
-            return new ComplexExplanation(false, 0, "no matching term");
+            return new PhraseScorer(this, words, DocScorer(context));
         }
     }
 

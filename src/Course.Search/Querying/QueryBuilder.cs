@@ -119,7 +119,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return BestField(field =>
         {
             var any = new BooleanQuery(disableCoord: true);
-            foreach (var (term, similarity) in best) any.Add(stats.TermQuery(new Term(field.Name, term)).WithBoost(similarity), Occur.SHOULD);
+            foreach (var (term, similarity) in best) any.Add(new LookedUpTermQuery(new Term(field.Name, term)).WithBoost(similarity), Occur.SHOULD);
             return any;
         }, FuzzyWeight);
     }
@@ -159,15 +159,15 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
 
     private static Query Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, IndexSearcher searcher, TermLookups stats)
     {
-        if (terms.Count == 1) return stats.TermQuery(new Term(field, terms[0].Text));
+        if (terms.Count == 1) return new LookedUpTermQuery(new Term(field, terms[0].Text));
         // A phrase with a word the field lacks matches nothing: a term query of that word (looked up already) stands
         // in for it, sparing the phrase's own term lookups; the query keeps its clauses, so scores keep their ranks.
         foreach (var term in terms)
         {
             var missing = new Term(field, term.Text);
-            if (stats.Of(missing).DocFreq == 0) return stats.TermQuery(missing);
+            if (stats.Of(missing).DocFreq == 0) return new LookedUpTermQuery(missing);
         }
-        var phrase = new ExactPhraseQuery(stats);
+        var phrase = new ExactPhraseQuery();
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
         // Words the field knows that never stand in this order (most phrases of half-typed searches) match nothing either:
         // an empty query stands in, so scoring builds no phrase weight or scorer (each scorer allocates 32 KiB) for it.

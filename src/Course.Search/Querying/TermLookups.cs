@@ -27,9 +27,6 @@ internal sealed class TermLookups
     public static TermLookups Of(IndexReader reader) => PerReader.GetValue(reader, r => new TermLookups(r));
 
     public TermContext Of(Term term) => contexts.GetOrAdd(term, static (t, reader) => TermContext.Build(reader.Context, t), Reader);
-
-    /// <summary>A term query that scores with the looked-up context instead of walking the dictionary again.</summary>
-    public TermQuery TermQuery(Term term) => new LookedUpTermQuery(term, this);
 }
 
 internal static class QueryBoost

@@ -28,7 +28,7 @@ public sealed class LookedUpTermQueryTests(GeneratedIndex generated) : IClassFix
     {
         var term = new Term(field, word);
         var (expected, found) = generated.Index.Read(searcher =>
-            (ScoredMatches.Of(searcher, new TermQuery(term) { Boost = 1.5f }), ScoredMatches.Of(searcher, TermLookups.Of(searcher.IndexReader).TermQuery(term).WithBoost(1.5f))));
+            (ScoredMatches.Of(searcher, new TermQuery(term) { Boost = 1.5f }), ScoredMatches.Of(searcher, new LookedUpTermQuery(term).WithBoost(1.5f))));
 
         Assert.Equal(expected, found);
         if (word != "zygomaticu") Assert.True(expected.Count > 100, $"{expected.Count} matches");
@@ -36,7 +36,7 @@ public sealed class LookedUpTermQueryTests(GeneratedIndex generated) : IClassFix
         Assert.All(found.Take(20), match => generated.Index.Read(searcher =>
         {
             var theirs = searcher.Explain(new TermQuery(term) { Boost = 1.5f }, match.Doc);
-            var ours = searcher.Explain(TermLookups.Of(searcher.IndexReader).TermQuery(term).WithBoost(1.5f), match.Doc);
+            var ours = searcher.Explain(new LookedUpTermQuery(term).WithBoost(1.5f), match.Doc);
             Assert.True(ours.IsMatch);
             Assert.Equal(theirs.Value, ours.Value);
             return 0;
@@ -48,13 +48,12 @@ public sealed class LookedUpTermQueryTests(GeneratedIndex generated) : IClassFix
     {
         generated.Index.Read(searcher =>
         {
-            var lookups = TermLookups.Of(searcher.IndexReader);
             var words = new[] { "slow", "pressur", "tissu", "hold" };
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
                 var alone = words.Select(w => Docs(searcher.CreateNormalizedWeight(new TermQuery(new Term(CourseIndexSchema.Body, w))).GetScorer(leaf, leaf.AtomicReader.LiveDocs)!)).ToList();
                 // All four open at once, then read in turns: as a search's clauses are.
-                var scorers = words.Select(w => searcher.CreateNormalizedWeight(lookups.TermQuery(new Term(CourseIndexSchema.Body, w))).GetScorer(leaf, leaf.AtomicReader.LiveDocs)!).ToList();
+                var scorers = words.Select(w => searcher.CreateNormalizedWeight(new LookedUpTermQuery(new Term(CourseIndexSchema.Body, w))).GetScorer(leaf, leaf.AtomicReader.LiveDocs)!).ToList();
                 var together = scorers.Select(_ => new List<(int, float)>()).ToList();
                 for (var more = true; more;)
                 {
