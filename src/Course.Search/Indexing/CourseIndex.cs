@@ -36,6 +36,9 @@ public sealed class CourseIndex : IDisposable
     /// <summary>A full build of at most this many documents is merged into one segment.</summary>
     private const int MergedBuildMaxDocuments = 20_000;
 
+    /// <summary>How long the index waits after a change for the next before it commits them, unless opened with another delay.</summary>
+    public static readonly TimeSpan DefaultCommitDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>Changes that never pause are still committed this often, so what a crash leaves to the start's check stays small.</summary>
     private static readonly TimeSpan MaxCommitDelay = TimeSpan.FromSeconds(30);
 
@@ -123,7 +126,7 @@ public sealed class CourseIndex : IDisposable
         }
         var problem = IndexFolderCheck.Problem(folder, schema);
         if (problem is not null) IndexFolderCheck.Empty(folder);
-        return new CourseIndex(folder, schema, problem, opened, commitDelay ?? TimeSpan.FromSeconds(1));
+        return new CourseIndex(folder, schema, problem, opened, commitDelay ?? DefaultCommitDelay);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class SearchOptions
     /// How long the index waits after a change for the next before it commits them to its folder. Changes are searchable
     /// at once either way, and a start indexes again whatever a crash kept from the folder.
     /// </summary>
-    public double CommitDelaySeconds { get; set; } = 1;
+    public double CommitDelaySeconds { get; set; } = CourseIndex.DefaultCommitDelay.TotalSeconds;
 }
 
 /// <summary>Wires search: the index and its populators, the index's follower of the published cache, the search and technique routes.</summary>
