@@ -19,9 +19,14 @@ internal sealed class ExactPhraseQuery : PhraseQuery
         if (Slop != 0) throw new InvalidOperationException("An exact phrase has no slop.");
         var terms = GetTerms();
         var lookups = TermLookups.Of(searcher.IndexReader);
-        var contexts = terms.Select(lookups.Of).ToArray();
-        var stats = searcher.Similarity.ComputeWeight(
-            Boost, searcher.CollectionStatistics(terms[0].Field), [.. terms.Select((term, i) => searcher.TermStatistics(term, contexts[i]))]);
+        var contexts = new TermContext[terms.Length];
+        var termStats = new TermStatistics[terms.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            contexts[i] = lookups.Of(terms[i]);
+            termStats[i] = searcher.TermStatistics(terms[i], contexts[i]);
+        }
+        var stats = searcher.Similarity.ComputeWeight(Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
         return new PhraseWeight(this, searcher.Similarity, stats, terms, GetPositions(), contexts);
     }
 
