@@ -77,6 +77,19 @@ public sealed class TranscriptSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_cue_says_a_marked_word_only_whole_in_any_case()
+    {
+        var hit = new SearchHit("passage", CourseIndexSchema.Transcript, 1, "the <mark>hip</mark>", new Dictionary<string, object>
+        {
+            [CourseIndexSchema.VideoSlug] = DemoSlug,
+            [CourseIndexSchema.Start] = 5,
+            [CourseIndexSchema.Cues] = "5\tShip the hips\n10\thip_flexors\n20\tThe HIP moves",
+        });
+        var located = TranscriptHits.Locate(hit);
+        Assert.Equal((20, "At 0:20"), (located.Number(CourseIndexSchema.Start), located.Text(CourseIndexSchema.Title)));
+    }
+
+    [Fact]
     public void The_type_facet_counts_transcript_passages()
     {
         var results = Search("sciatica", type: null);
