@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using BitFaster.Caching.Lru;
 using Course.Search.Indexing;
@@ -27,8 +28,7 @@ internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, 
         prepared = Prepare(searcher, text);
         // Kept the second time a text is asked: most keystrokes are asked once, and keeping each one's query and weight
         // made them outlive the request (promoted, then collected as old objects) for nothing.
-        if (kept.Seen.TryGet(text, out _)) kept.Prepared.AddOrUpdate(text, prepared);
-        else kept.Seen.AddOrUpdate(text, true);
+        if (kept.Asked.Again(text)) kept.Prepared.AddOrUpdate(text, prepared);
         return prepared;
     }
 
@@ -36,7 +36,7 @@ internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, 
     {
         public ConcurrentLru<string, PreparedQuery?> Prepared { get; } = new(Capacity);
 
-        public ConcurrentLru<string, bool> Seen { get; } = new(Capacity);
+        public AskedTexts Asked { get; } = new(Capacity);
     }
 
     private PreparedQuery? Prepare(IndexSearcher searcher, string typed)
@@ -45,6 +45,29 @@ internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, 
         if (text.IsEmpty) return null;
         var query = builder.Build(text, searcher);
         return new PreparedQuery(query, searcher.CreateNormalizedWeight(query), searcher, schema.SnippetField);
+    }
+}
+
+/// <summary>
+/// Which texts were asked lately, by their hash codes in slots chosen by the hash: no text is kept, and a text asked
+/// again finds its hash unless another took the slot since. An LRU of the texts cost a first-seen search an insertion
+/// and an eviction under its locks, for a question a hash answers.
+/// </summary>
+internal sealed class AskedTexts(int capacity)
+{
+    private readonly int[] hashes = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity)];
+
+    /// <summary>Whether the text was asked lately; it counts as asked from now on.</summary>
+    public bool Again(string text)
+    {
+        var hash = text.GetHashCode();
+        // Threads may race on a slot: an int is written whole, and a lost write only makes a text count as new once more.
+        ref var slot = ref hashes[hash & (hashes.Length - 1)];
+        // The slot's index holds the lowest bit, so setting it tells an empty slot (0) from a hash of 0.
+        var mark = hash | 1;
+        if (slot == mark) return true;
+        slot = mark;
+        return false;
     }
 }
 
