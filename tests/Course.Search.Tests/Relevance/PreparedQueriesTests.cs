@@ -29,12 +29,13 @@ public sealed class PreparedQueriesTests(SeededIndex seed) : IClassFixture<Seede
     [Fact]
     public void Texts_asked_lately_are_told_from_new_ones()
     {
-        var asked = new AskedTexts(4096);
-        var texts = Enumerable.Range(0, 100).Select(i => $"keystroke {i}").ToList();
+        // 1,000 texts asked round and round: a text is forgotten only when other texts took both its slots. Hashes differ
+        // from run to run: in 1,000 simulated runs at least 973 were known, against at most 975 with one slot per text
+        // (where two texts sharing it push each other out for ever).
+        var asked = new AskedTexts(2048);
+        var texts = Enumerable.Range(0, 1000).Select(i => $"keystroke {i}").ToList();
         Assert.All(texts, text => Assert.False(asked.Again(text)));
-        // Each slot holds the last text whose hash chose it: 100 texts in 4,096 slots share about one (hashes differ from
-        // run to run), and each shared slot forgets both of its texts when they are asked again in turn.
-        Assert.True(texts.Count(asked.Again) >= 80, "texts asked a moment ago were forgotten");
+        Assert.True(texts.Count(asked.Again) >= 970, "texts asked a moment ago were forgotten");
         Assert.False(asked.Again("a text never asked"));
         Assert.False(asked.Again(""));
         Assert.True(asked.Again(""));
