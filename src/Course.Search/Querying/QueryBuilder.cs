@@ -83,7 +83,7 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
     {
         // A single word no field knows is probably misspelt: look for close spellings instead.
         if (concept.Surface is { } surface && concept.Alternatives[0] is [var stem]
-            && !schema.Searched.Any(f => stats.Of(new Term(f.Name, stem)).DocFreq > 0))
+            && !schema.Searched.Any(f => stats.Holds(new Term(f.Name, stem))))
         {
             return Misspelt(stem, surface, stats);
         }
@@ -128,10 +128,9 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return BestField(field =>
         {
             var any = new BooleanQuery(disableCoord: true);
-            foreach (var (text, similarity) in best)
+            foreach (var (term, similarity) in best)
             {
-                var term = new Term(field.Name, text);
-                if (stats.Of(term).DocFreq > 0) any.Add(new LookedUpTermQuery(term).WithBoost(similarity), Occur.SHOULD);
+                if (Word(field.Name, term, stats) is { } word) any.Add(word.WithBoost(similarity), Occur.SHOULD);
             }
             return any.Clauses.Count == 0 ? null : any;
         }, FuzzyWeight);
@@ -174,14 +173,21 @@ internal sealed class QueryBuilder(IndexSchema schema, SynonymList synonyms, Ana
         return best.Disjuncts.Count == 0 ? new BooleanQuery() : best;
     }
 
+    /// <summary>The word in the field; null when no document of the field holds it.</summary>
+    private static LookedUpTermQuery? Word(string field, string text, TermLookups stats)
+    {
+        var term = new Term(field, text);
+        return stats.Holds(term) ? new LookedUpTermQuery(term) : null;
+    }
+
     /// <summary>The words in order in the field; null when no document of the field holds them so.</summary>
     private static Query? Phrase(string field, IReadOnlyList<AnalyzedTerm> terms, IndexSearcher searcher, TermLookups stats)
     {
+        if (terms.Count == 1) return Word(field, terms[0].Text, stats);
         foreach (var term in terms)
         {
-            if (stats.Of(new Term(field, term.Text)).DocFreq == 0) return null;
+            if (!stats.Holds(new Term(field, term.Text))) return null;
         }
-        if (terms.Count == 1) return new LookedUpTermQuery(new Term(field, terms[0].Text));
         var phrase = new ExactPhraseQuery();
         foreach (var term in terms) phrase.Add(new Term(field, term.Text), term.Position - terms[0].Position);
         // Words the field knows that never stand in this order (most phrases of half-typed searches) are found once, by

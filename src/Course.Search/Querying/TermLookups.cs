@@ -27,6 +27,9 @@ internal sealed class TermLookups
     public static TermLookups Of(IndexReader reader) => PerReader.GetValue(reader, r => new TermLookups(r));
 
     public TermContext Of(Term term) => contexts.GetOrAdd(term, static (t, reader) => TermContext.Build(reader.Context, t), Reader);
+
+    /// <summary>Whether any document of the reader holds the term.</summary>
+    public bool Holds(Term term) => Of(term).DocFreq > 0;
 }
 
 internal static class QueryBoost
