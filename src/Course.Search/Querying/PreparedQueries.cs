@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using BitFaster.Caching.Lru;
+using Course.Search.Analysis;
 using Course.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -15,6 +16,8 @@ namespace Course.Search.Querying;
 /// </summary>
 internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, Lucene.Net.Analysis.Analyzer analyzer)
 {
+    private readonly AnalyzedWords words = new(analyzer, schema.TitleField);
+
     /// <summary>Texts kept per snapshot: the recurring searches of a site, a few KiB each.</summary>
     private const int Capacity = 2048;
 
@@ -41,7 +44,7 @@ internal sealed class PreparedQueries(IndexSchema schema, QueryBuilder builder, 
 
     private PreparedQuery? Prepare(IndexSearcher searcher, string typed)
     {
-        var text = QueryText.Analyze(typed, analyzer, schema.TitleField);
+        var text = QueryText.Analyze(typed, words);
         if (text.IsEmpty) return null;
         var query = builder.Build(text, searcher);
         return new PreparedQuery(query, searcher.CreateNormalizedWeight(query), searcher, schema.SnippetField);

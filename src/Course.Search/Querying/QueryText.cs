@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Course.Search.Analysis;
-using Course.Search.Indexing;
 using Lucene.Net.Analysis;
 
 namespace Course.Search.Querying;
@@ -14,14 +13,16 @@ public sealed partial record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadO
 {
     public bool IsEmpty => Words.Count == 0 && Phrases.Count == 0;
 
-    public static QueryText Analyze(string text, Analyzer analyzer, string field)
+    public static QueryText Analyze(string text, Analyzer analyzer, string field) => Analyze(text, new AnalyzedWords(analyzer, field));
+
+    public static QueryText Analyze(string text, AnalyzedWords analyzed)
     {
         var words = new List<AnalyzedTerm>();
         var phrases = new List<IReadOnlyList<AnalyzedTerm>>();
         var parts = Syntax().Replace(text, " ").Split('"');
         for (var i = 0; i < parts.Length; i++)
         {
-            var tokens = WithSurfaces(AnalyzedTerm.Read(analyzer, field, parts[i]), analyzer, parts[i]);
+            var tokens = analyzed.Read(parts[i]);
             if (tokens.Count == 0) continue;
             var quoted = i % 2 == 1;
             if (quoted && tokens.Count > 1)
@@ -41,11 +42,4 @@ public sealed partial record QueryText(IReadOnlyList<AnalyzedTerm> Words, IReadO
     // Query-language operators join words for the tokenizer ("title:piriformis" is one word to it): make them spaces.
     [GeneratedRegex(@"[:\\/()\[\]{}^~*?!+&|<>=]")]
     private static partial Regex Syntax();
-
-    // Both analyses share the tokenizer and keep positions (stop words leave gaps), so positions pair them up.
-    private static List<AnalyzedTerm> WithSurfaces(IReadOnlyList<AnalyzedTerm> terms, Analyzer analyzer, string text)
-    {
-        var surfaces = AnalyzedTerm.Read(analyzer, IndexSchema.SuggestField, text).ToDictionary(t => t.Position, t => t.Text);
-        return terms.Select(t => t with { Surface = surfaces.GetValueOrDefault(t.Position) }).ToList();
-    }
 }
