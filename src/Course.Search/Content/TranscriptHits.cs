@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Course.Core.Captions;
 using Course.Core.Chapters;
@@ -21,11 +22,7 @@ public static partial class TranscriptHits
     public static SearchHit Locate(SearchHit hit)
     {
         if (hit.Category != CourseIndexSchema.Transcript || hit.Text(VideoSlug) is not { } slug) return hit;
-        var marked = Marked().Matches(hit.Snippet).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var best = ReadCues(hit.Text(Cues) ?? "")
-            .Select((cue, order) => (cue.Second, Score: Score(cue.Text, marked), order))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.order)
-            .Select(c => (int?)c.Second).FirstOrDefault() ?? hit.Number(Start) ?? 0;
+        var best = SaidMost(ReadCues(hit.Text(Cues) ?? ""), MarkedWords(hit.Snippet)) ?? hit.Number(Start) ?? 0;
         var chapter = hit.Text(ChapterTitle);
         var values = new Dictionary<string, object>(hit.Values, StringComparer.Ordinal)
         {
@@ -36,16 +33,47 @@ public static partial class TranscriptHits
         return hit with { Values = values };
     }
 
+    /// <summary>The second of the cue that says most of the words, the earliest of equals; null without cues.</summary>
+    private static int? SaidMost(Cue[] cues, List<string> words)
+    {
+        int? best = null;
+        var most = -1;
+        foreach (var cue in cues)
+        {
+            var said = 0;
+            foreach (var word in words) if (Says(cue.Text, word)) said++;
+            if (said > most) (best, most) = (cue.Second, said);
+        }
+        return best;
+    }
+
+    /// <summary>The words the snippet marks, each once (in any case).</summary>
+    private static List<string> MarkedWords(string snippet)
+    {
+        var words = new List<string>();
+        foreach (Match mark in Marked().Matches(snippet))
+        {
+            var word = WebUtility.HtmlDecode(mark.Groups[1].Value);
+            if (!words.Contains(word, StringComparer.OrdinalIgnoreCase)) words.Add(word);
+        }
+        return words;
+    }
+
     /// <summary>The cues as the index stores them: a line each, the start second and the plain text, tab-separated.</summary>
     public static string WriteCues(IEnumerable<CaptionCue> cues) =>
         string.Join('\n', cues.Select(c => $"{c.StartSecond.ToString(CultureInfo.InvariantCulture)}\t{c.PlainText}"));
 
-    private static IEnumerable<(int Second, string Text)> ReadCues(string stored) =>
-        stored.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', 2)).Where(p => p.Length == 2)
-            .Select(p => (int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0, p[1]));
+    private readonly record struct Cue(int Second, string Text);
 
-    /// <summary>How many of the marked words the cue says, each once.</summary>
-    private static int Score(string text, IReadOnlyList<string> marked) => marked.Count(word => Says(text, word));
+    // A passage's cues are read once while its stored text lives (StoredHits keeps one string per hit): splitting them
+    // again for every search that showed the passage was most of locating it.
+    private static readonly ConditionalWeakTable<string, Cue[]> Read = new();
+
+    private static Cue[] ReadCues(string stored) => Read.GetValue(stored, static text =>
+    [
+        .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', 2)).Where(p => p.Length == 2)
+            .Select(p => new Cue(int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0, p[1])),
+    ]);
 
     /// <summary>Whether the text holds the word whole, in any case.</summary>
     // Not a regex per word: the words differ from search to search, past Regex's cache of 15, and building one per hit

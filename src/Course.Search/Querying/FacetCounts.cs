@@ -15,6 +15,7 @@ internal sealed class FacetCounts
     private readonly string[] fields;
     private readonly string[][] filters;
     private readonly Dictionary<string, int>[] totals;
+    private string? key;
 
     public FacetCounts(IReadOnlyList<string> fields, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
@@ -23,14 +24,14 @@ internal sealed class FacetCounts
             .Select(f => filters.TryGetValue(f, out var v) ? v.Select(LuceneDocuments.NormalizeTag).ToArray() : [])
             .ToArray();
         totals = this.fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        Key = string.Join('\n', this.fields.Select((f, i) => f + "=" + string.Join('|', this.filters[i].Order(StringComparer.Ordinal))));
     }
 
     /// <summary>Documents that matched the query and every filter.</summary>
     public int Total { get; private set; }
 
     /// <summary>The filters in one string, the same for the same filters in any order.</summary>
-    public string Key { get; }
+    // Made when asked: only a search over more documents than are all scored needs it (to key its clauses' leaders).
+    public string Key => key ??= string.Join('\n', fields.Select((f, i) => f + "=" + string.Join('|', filters[i].Order(StringComparer.Ordinal))));
 
     /// <summary>The segment's documents that hold an accepted value of every filtered field, or null without filters.</summary>
     public FixedBitSet? Filter(AtomicReader segment)

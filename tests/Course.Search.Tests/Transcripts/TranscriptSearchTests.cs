@@ -89,6 +89,21 @@ public sealed class TranscriptSearchTests : IAsyncLifetime
         Assert.Equal((20, "At 0:20"), (located.Number(CourseIndexSchema.Start), located.Text(CourseIndexSchema.Title)));
     }
 
+    [Theory]
+    [InlineData("the <mark>hip</mark> and <mark>knee</mark>", "5\tthe hip\n10\tthe knee\n20\thip over knee", 20)] // the most marked words
+    [InlineData("the <mark>hip</mark>", "5\tthe knee\n10\tthe hip\n20\tthe hip again", 10)] // the earliest of equals
+    [InlineData("the <mark>hip</mark>", "", 7)] // no cues: where the passage starts
+    public void The_cue_saying_most_marked_words_gives_the_second(string snippet, string cues, int second)
+    {
+        var hit = new SearchHit("passage", CourseIndexSchema.Transcript, 1, snippet, new Dictionary<string, object>
+        {
+            [CourseIndexSchema.VideoSlug] = DemoSlug,
+            [CourseIndexSchema.Start] = 7,
+            [CourseIndexSchema.Cues] = cues,
+        });
+        Assert.Equal(second, TranscriptHits.Locate(hit).Number(CourseIndexSchema.Start));
+    }
+
     [Fact]
     public void The_type_facet_counts_transcript_passages()
     {
