@@ -33,7 +33,7 @@ public static class CourseIndexSchema
     public const string Cues = "cues";
 
     public static readonly IndexSchema Definition = new(
-        version: "course-7",
+        version: "course-8",
         categories: [Technique, Chapter, Video, Comment, Transcript],
         titleField: Title, urlField: Url, snippetField: Body,
         fields:

@@ -33,7 +33,7 @@ internal static class LuceneDocuments
             new StoredField(IndexSchema.FingerprintField, FingerprintBytes(Fingerprint(valueSet, schema))),
         };
         if (valueSet.ParentId is { } parent) document.Add(new Field(IndexSchema.ParentField, parent, Keyword));
-        AddTag(document, IndexSchema.CategoryField, valueSet.Category, stored: true);
+        AddTag(document, IndexSchema.CategoryField, valueSet.Category, stored: true, searched: false);
         foreach (var (name, values) in valueSet.Values)
         {
             var definition = schema.Find(name) ?? throw UndeclaredField(valueSet, name);
@@ -116,7 +116,7 @@ internal static class LuceneDocuments
                 document.Add(new TextField(definition.Name, Text(value), definition.Stored ? Field.Store.YES : Field.Store.NO));
                 break;
             case FieldType.Tag:
-                AddTag(document, definition.Name, Text(value), definition.Stored);
+                AddTag(document, definition.Name, Text(value), definition.Stored, searched: true);
                 break;
             case FieldType.Keyword:
                 document.Add(new Field(definition.Name, Text(value), definition.Stored ? StoredKeyword : Keyword));
@@ -132,12 +132,14 @@ internal static class LuceneDocuments
 
     // The analyzed words for search under the tag's name, the exact value as one term for facets and filters. A term,
     // not sorted-set doc values: a change flushes a segment of a video's twenty-odd documents, and the three facets'
-    // doc values writers were most of what that flush allocated.
-    private static void AddTag(Document document, string name, string value, bool stored)
+    // doc values writers were most of what that flush allocated. The category is never searched as words, only stored
+    // for hits (its words were 100,000 terms that no query read, in a rebuild at 100k).
+    private static void AddTag(Document document, string name, string value, bool stored, bool searched)
     {
         var tag = NormalizeTag(value);
         if (tag.Length == 0) return;
-        document.Add(new TextField(name, tag, stored ? Field.Store.YES : Field.Store.NO));
+        if (searched) document.Add(new TextField(name, tag, stored ? Field.Store.YES : Field.Store.NO));
+        else if (stored) document.Add(new StoredField(name, tag));
         document.Add(new Field(IndexSchema.ValuesField(name), tag, Keyword));
     }
 
