@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace Course.Search.Querying;
@@ -8,9 +7,9 @@ namespace Course.Search.Querying;
 /// <summary>
 /// A word in a field, scored exactly as Lucene's <see cref="TermQuery"/>, whose place in the segments comes from the
 /// reader's <see cref="TermLookups"/> and whose scorers seek the thread's own terms enumerator of the field
-/// (<see cref="SegmentTerms"/>). Lucene's term weight built a new enumerator (frames, FST arcs) for every word, segment
-/// and search only to read where the word's postings start, and a search scores dozens of words: a sixth of what a
-/// search allocated.
+/// (<see cref="SegmentTerms"/>) when its postings are not kept (<see cref="KeptPostings"/>). Lucene's term weight built a
+/// new enumerator (frames, FST arcs) for every word, segment and search only to read where the word's postings start,
+/// and a search scores dozens of words: a sixth of what a search allocated.
 /// </summary>
 internal sealed class LookedUpTermQuery(Term term) : TermQuery(term)
 {
@@ -26,24 +25,7 @@ internal sealed class LookedUpTermQuery(Term term) : TermQuery(term)
         public override Scorer? GetScorer(AtomicReaderContext leaf, IBits? acceptDocs)
         {
             if (context.Get(leaf.Ord) is not { } state) return null; // a word the segment lacks
-            var postings = SearchPostings.Docs(leaf, SegmentTerms.At(leaf, query.Term, state), acceptDocs);
-            return new WordScorer(this, postings, DocScorer(leaf));
+            return KeptPostings.Of(leaf, query.Term, state).Scorer(this, DocScorer(leaf), acceptDocs);
         }
-    }
-
-    /// <summary>A word's postings, each document scored by how often it holds the word (Lucene's term scorer).</summary>
-    private sealed class WordScorer(Weight weight, DocsEnum postings, Similarity.SimScorer docScorer) : Scorer(weight)
-    {
-        public override int DocID => postings.DocID;
-
-        public override int Freq => postings.Freq;
-
-        public override float GetScore() => docScorer.Score(postings.DocID, postings.Freq);
-
-        public override int NextDoc() => postings.NextDoc();
-
-        public override int Advance(int target) => postings.Advance(target);
-
-        public override long GetCost() => postings.GetCost();
     }
 }

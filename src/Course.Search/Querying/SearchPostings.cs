@@ -5,9 +5,10 @@ using Lucene.Net.Util;
 namespace Course.Search.Querying;
 
 /// <summary>
-/// The postings enumerators a search's word and phrase scorers read, handed out again to the next search on the same thread. Lucene
+/// The positions enumerators a search's phrase scorers read, handed out again to the next search on the same thread. Lucene
 /// opens a new enumerator (its buffers about 2 KiB) for every word, segment and search, and a search scores dozens of
-/// words: the largest part of what a search allocated once the phrase scorers stopped allocating. A search takes them
+/// words: the largest part of what a search allocated once the phrase scorers stopped allocating (a word's own scorer
+/// reads its kept postings, see <see cref="KeptPostings"/>). A search takes them
 /// between <see cref="Begin"/> and the lease's end; an enumerator is handed out once per search, so no two of a search's
 /// scorers share one (a phrase's words each have their own), and none is handed out again before the search that had it has ended. Outside a search, and on a
 /// segment the thread has not searched, a scorer opens its own.
@@ -24,22 +25,16 @@ internal static class SearchPostings
         return current;
     }
 
-    /// <summary>The word's postings (the enumerator sought to it) for a scorer of the search under way, if any.</summary>
-    public static DocsEnum Docs(AtomicReaderContext leaf, TermsEnum word, IBits? acceptDocs) =>
-        lease is { Active: true } current
-            ? current.Of(leaf).Docs.Take(current.Search, static (reuse, a) => a.Word.Docs(a.AcceptDocs, reuse), (Word: word, AcceptDocs: acceptDocs))!
-            : word.Docs(acceptDocs, null);
-
     /// <summary>The word's postings with positions (for a phrase's scorer); null when the field has no positions.</summary>
     public static DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, TermsEnum word, IBits? acceptDocs) =>
         lease is { Active: true } current
-            ? current.Of(leaf).Positions.Take(current.Search, static (reuse, a) => a.Word.DocsAndPositions(a.AcceptDocs, reuse, DocsAndPositionsFlags.NONE), (Word: word, AcceptDocs: acceptDocs))
+            ? current.Of(leaf).Take(current.Search, static (reuse, a) => a.Word.DocsAndPositions(a.AcceptDocs, reuse, DocsAndPositionsFlags.NONE), (Word: word, AcceptDocs: acceptDocs))
             : word.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE);
 
     internal sealed class Lease : IDisposable
     {
         // Per segment core (the same across snapshots until the segment is merged away), weakly: a merged segment's go too.
-        private readonly ConditionalWeakTable<object, Kept> perSegment = new();
+        private readonly ConditionalWeakTable<object, Slots<DocsAndPositionsEnum>> perSegment = new();
 
         public bool Active { get; private set; }
 
@@ -53,18 +48,12 @@ internal static class SearchPostings
             Search++;
         }
 
-        public Kept Of(AtomicReaderContext leaf) => perSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Kept());
+        public Slots<DocsAndPositionsEnum> Of(AtomicReaderContext leaf) => perSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Slots<DocsAndPositionsEnum>());
 
         public void Dispose() => Active = false;
     }
 
-    internal sealed class Kept
-    {
-        public Slots<DocsEnum> Docs { get; } = new();
-        public Slots<DocsAndPositionsEnum> Positions { get; } = new();
-    }
-
-    /// <summary>One segment's enumerators of one kind: the first ones not yet handed out in this search go first.</summary>
+    /// <summary>One segment's enumerators: the first ones not yet handed out in this search go first.</summary>
     internal sealed class Slots<T> where T : class
     {
         private readonly List<T> kept = [];
