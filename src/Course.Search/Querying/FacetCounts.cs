@@ -113,7 +113,7 @@ internal sealed class FacetCounts
         // the documents outnumber what intersecting costs (about eight set bits per intersected machine word).
         if ((long)docCount * 8 >= (long)ordinals.ValueCount * docs.GetBits().Length)
         {
-            for (var ord = 0; ord < counts.Length; ord++) counts[ord] = (int)FixedBitSet.IntersectionCount(docs, ordinals.Documents[ord]);
+            for (var ord = 0; ord < counts.Length; ord++) counts[ord] = (int)BitCounts.Intersection(docs, ordinals.Documents[ord]);
         }
         else if (ordinals.Single is { } single) CountSingle(single, counts, docs);
         else CountMany(ordinals, counts, docs);
