@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Course.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
@@ -25,17 +26,38 @@ public sealed class SearchAnalyzer(IReadOnlySet<string>? keywordFields = null) :
     /// <summary>Keeps the values of a multi-valued field apart, so a phrase cannot span two muscles.</summary>
     private const int ValueGap = 100;
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        if (keywordFields?.Contains(fieldName) == true) return new TokenStreamComponents(new KeywordTokenizer(reader));
-        var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, new StandardFilter(Version, tokenizer));
-        if (fieldName == IndexSchema.SuggestField) return new TokenStreamComponents(tokenizer, stream);
-        stream = new EnglishPossessiveFilter(Version, stream);
-        stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
-        return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
-    }
+    /// <summary>Words kept per field: a course's vocabulary, and well past the 100,000-document benchmark's.</summary>
+    private const int KeptWordsPerField = 32_768;
+
+    private readonly WordChain chain = new();
+    private readonly ConcurrentDictionary<string, KeptWordTokens> keptWords = new(StringComparer.Ordinal);
+
+    // Text is analysed word by word from kept words (see KeptWordsTokenizer), which gives what the chain gives.
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        keywordFields?.Contains(fieldName) == true
+            ? new TokenStreamComponents(new KeywordTokenizer(reader))
+            : new TokenStreamComponents(new KeptWordsTokenizer(reader, keptWords.GetOrAdd(fieldName, field => new KeptWordTokens(chain, field, KeptWordsPerField))));
 
     public override int GetPositionIncrementGap(string fieldName) => ValueGap;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) chain.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// <summary>The analysis chain itself, which kept words are made with.</summary>
+    internal sealed class WordChain() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new StandardTokenizer(Version, reader);
+            TokenStream stream = new LowerCaseFilter(Version, new StandardFilter(Version, tokenizer));
+            if (fieldName == IndexSchema.SuggestField) return new TokenStreamComponents(tokenizer, stream);
+            stream = new EnglishPossessiveFilter(Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+            return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
+        }
+    }
 }
