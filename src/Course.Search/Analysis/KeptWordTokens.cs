@@ -4,6 +4,19 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Course.Search.Analysis;
 
+/// <summary>The words kept per field, and the chain they are analysed with (which they own).</summary>
+internal sealed class KeptWords(Analyzer chain) : IDisposable
+{
+    /// <summary>Words kept per field: a course's vocabulary, and well past the 100,000-document benchmark's.</summary>
+    private const int WordsPerField = 32_768;
+
+    private readonly ConcurrentDictionary<string, KeptWordTokens> fields = new(StringComparer.Ordinal);
+
+    public KeptWordTokens For(string field) => fields.GetOrAdd(field, f => new KeptWordTokens(chain, f, WordsPerField));
+
+    public void Dispose() => chain.Dispose();
+}
+
 /// <summary>
 /// The tokens the analysis chain makes of each word (text between whitespace) of one field, kept the first time the word
 /// is met, so the next time it is replayed rather than analysed again (see <see cref="KeptWordsTokenizer"/>). A course's
@@ -30,12 +43,15 @@ internal sealed class KeptWordTokens
         keptByChars = kept.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public WordTokens Of(ReadOnlySpan<char> word)
+    public int Count => Volatile.Read(ref count);
+
+    /// <summary>The word's tokens, kept or analysed now (and kept when <paramref name="keep"/> and there is room).</summary>
+    public WordTokens Of(ReadOnlySpan<char> word, bool keep)
     {
         if (keptByChars.TryGetValue(word, out var tokens)) return tokens;
         var text = word.ToString();
         tokens = WordTokens.Analyze(chain, field, text);
-        if (text.Length <= MaxKeptLength && Volatile.Read(ref count) < capacity && kept.TryAdd(text, tokens)) Interlocked.Increment(ref count);
+        if (keep && text.Length <= MaxKeptLength && Count < capacity && kept.TryAdd(text, tokens)) Interlocked.Increment(ref count);
         return tokens;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class KeptWordsTokenizer : Tokenizer
     private const int LargestKeptText = 1 << 16;
 
     private readonly KeptWordTokens words;
+    private readonly bool keepsNewWords;
     private readonly ICharTermAttribute term;
     private readonly IPositionIncrementAttribute increment;
     private readonly IOffsetAttribute offset;
@@ -29,9 +30,10 @@ internal sealed class KeptWordsTokenizer : Tokenizer
     private int positionsTaken;
     private int lastPosition;
 
-    public KeptWordsTokenizer(TextReader input, KeptWordTokens words) : base(input)
+    public KeptWordsTokenizer(TextReader input, KeptWordTokens words, bool keepsNewWords) : base(input)
     {
         this.words = words;
+        this.keepsNewWords = keepsNewWords;
         term = AddAttribute<ICharTermAttribute>();
         increment = AddAttribute<IPositionIncrementAttribute>();
         offset = AddAttribute<IOffsetAttribute>();
@@ -61,7 +63,7 @@ internal sealed class KeptWordsTokenizer : Tokenizer
         if (read == length) return false;
         wordStart = read;
         while (read < length && !char.IsWhiteSpace(text[read])) read++;
-        var word = words.Of(text.AsSpan(wordStart, read - wordStart));
+        var word = words.Of(text.AsSpan(wordStart, read - wordStart), keepsNewWords);
         tokens = word.Tokens;
         next = 0;
         wordPosition = positionsTaken;

@@ -42,6 +42,7 @@ public sealed class CourseIndex : IDisposable
     /// <summary>Changes that never pause are still committed this often, so what a crash leaves to the start's check stays small.</summary>
     private static readonly TimeSpan MaxCommitDelay = TimeSpan.FromSeconds(30);
 
+    private readonly SearchAnalyzer contentAnalyzer;
     private readonly ChangeCache directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -63,10 +64,11 @@ public sealed class CourseIndex : IDisposable
         Schema = schema;
         this.opened = opened;
         built = rebuildReason is null;
-        Analyzer = new SearchAnalyzer(schema.KeywordFields);
+        contentAnalyzer = new SearchAnalyzer(schema.KeywordFields);
+        Analyzer = contentAnalyzer.ForQueries();
         directory = new ChangeCache(new BackgroundDeletes(new MappedDirectory(folder)));
         var warmer = new Querying.SegmentWarmer(schema);
-        writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
+        writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, contentAnalyzer)
         {
             OpenMode = built ? OpenMode.APPEND : OpenMode.CREATE,
             RAMBufferSizeMB = 64,
@@ -85,6 +87,10 @@ public sealed class CourseIndex : IDisposable
 
     public string Folder { get; }
     public IndexSchema Schema { get; }
+    /// <summary>
+    /// The analysis of queries and snippets: the content's, reading the words indexing kept (see <see cref="SearchAnalyzer"/>)
+    /// without keeping what people type.
+    /// </summary>
     public Analyzer Analyzer { get; }
 
     /// <summary>How the index was opened: reused as found, or (to be) rebuilt and why.</summary>
@@ -338,6 +344,7 @@ public sealed class CourseIndex : IDisposable
         writer.Dispose();
         directory.Dispose();
         Analyzer.Dispose();
+        contentAnalyzer.Dispose();
     }
 
     /// <summary>

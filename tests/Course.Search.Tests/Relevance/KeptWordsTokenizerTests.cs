@@ -33,13 +33,34 @@ public sealed class KeptWordsTokenizerTests
     public void A_text_gives_the_chains_tokens_and_end(string text)
     {
         using var analyzer = new SearchAnalyzer();
+        using var queries = analyzer.ForQueries();
         using var chain = new SearchAnalyzer.WordChain();
         foreach (var field in Fields)
         {
             var expected = Stream(chain, field, text);
             Assert.Equal(expected, Stream(analyzer, field, text));
             Assert.Equal(expected, Stream(analyzer, field, text)); // from kept words
+            Assert.Equal(expected, Stream(queries, field, text));
         }
+    }
+
+    [Fact]
+    public void What_people_type_reads_the_kept_words_and_keeps_none()
+    {
+        using var content = new SearchAnalyzer();
+        using var chain = new SearchAnalyzer.WordChain();
+        using var queries = content.ForQueries();
+        var field = CourseIndexSchema.Body;
+
+        Stream(content, field, "the piriformis release");
+        Assert.Equal(3, content.KeptWordCount(field));
+
+        const string typed = "piriformis relea zzqx the";
+        Assert.Equal(Stream(chain, field, typed), Stream(queries, field, typed));
+        Assert.Equal(3, content.KeptWordCount(field)); // "relea" and "zzqx" were analysed, not kept
+
+        Stream(content, field, typed);
+        Assert.Equal(5, content.KeptWordCount(field));
     }
 
     [Fact]
