@@ -45,13 +45,13 @@ internal sealed class KeptWordTokens
 
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>The word's tokens, kept or analysed now (and kept when <paramref name="keep"/> and there is room).</summary>
-    public WordTokens Of(ReadOnlySpan<char> word, bool keep)
+    /// <summary>The word's tokens, kept or analysed now (and kept while there is room).</summary>
+    public WordTokens Of(ReadOnlySpan<char> word)
     {
         if (keptByChars.TryGetValue(word, out var tokens)) return tokens;
         var text = word.ToString();
         tokens = WordTokens.Analyze(chain, field, text);
-        if (keep && text.Length <= MaxKeptLength && Count < capacity && kept.TryAdd(text, tokens)) Interlocked.Increment(ref count);
+        if (text.Length <= MaxKeptLength && Count < capacity && kept.TryAdd(text, tokens)) Interlocked.Increment(ref count);
         return tokens;
     }
 }

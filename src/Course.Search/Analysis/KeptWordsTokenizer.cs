@@ -15,7 +15,6 @@ internal sealed class KeptWordsTokenizer : Tokenizer
     private const int LargestKeptText = 1 << 16;
 
     private readonly KeptWordTokens words;
-    private readonly bool keepsNewWords;
     private readonly ICharTermAttribute term;
     private readonly IPositionIncrementAttribute increment;
     private readonly IOffsetAttribute offset;
@@ -30,10 +29,9 @@ internal sealed class KeptWordsTokenizer : Tokenizer
     private int positionsTaken;
     private int lastPosition;
 
-    public KeptWordsTokenizer(TextReader input, KeptWordTokens words, bool keepsNewWords) : base(input)
+    public KeptWordsTokenizer(TextReader input, KeptWordTokens words) : base(input)
     {
         this.words = words;
-        this.keepsNewWords = keepsNewWords;
         term = AddAttribute<ICharTermAttribute>();
         increment = AddAttribute<IPositionIncrementAttribute>();
         offset = AddAttribute<IOffsetAttribute>();
@@ -63,7 +61,7 @@ internal sealed class KeptWordsTokenizer : Tokenizer
         if (read == length) return false;
         wordStart = read;
         while (read < length && !char.IsWhiteSpace(text[read])) read++;
-        var word = words.Of(text.AsSpan(wordStart, read - wordStart), keepsNewWords);
+        var word = words.Of(text.AsSpan(wordStart, read - wordStart));
         tokens = word.Tokens;
         next = 0;
         wordPosition = positionsTaken;

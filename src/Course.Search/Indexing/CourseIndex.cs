@@ -64,8 +64,8 @@ public sealed class CourseIndex : IDisposable
         Schema = schema;
         this.opened = opened;
         built = rebuildReason is null;
-        contentAnalyzer = new SearchAnalyzer(schema.KeywordFields);
-        Analyzer = contentAnalyzer.ForQueries();
+        contentAnalyzer = new SearchAnalyzer(schema.KeywordFields, keepsWords: true);
+        Analyzer = new SearchAnalyzer(schema.KeywordFields);
         directory = new ChangeCache(new BackgroundDeletes(new MappedDirectory(folder)));
         var warmer = new Querying.SegmentWarmer(schema);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, contentAnalyzer)
@@ -87,10 +87,7 @@ public sealed class CourseIndex : IDisposable
 
     public string Folder { get; }
     public IndexSchema Schema { get; }
-    /// <summary>
-    /// The analysis of queries and snippets: the content's, reading the words indexing kept (see <see cref="SearchAnalyzer"/>)
-    /// without keeping what people type.
-    /// </summary>
+    /// <summary>The analysis of queries and snippets: the content's, without its kept words (see <see cref="SearchAnalyzer"/>).</summary>
     public Analyzer Analyzer { get; }
 
     /// <summary>How the index was opened: reused as found, or (to be) rebuilt and why.</summary>
