@@ -2,7 +2,7 @@
 # Search benchmark (issues 3 and 14): the seed course (30 documents) and synthetic courses of about 100,000 documents,
 # every figure beside its ceiling measured in the same run, ending in ONE table (corpus, figure, ours, ceiling, ratio, target):
 #   1. in process: full rebuild, search and completion latency (p50/p99) and bytes allocated per call, beside raw Lucene
-#      (a bare TermQuery top 10 / PrefixQuery top 10, nothing loaded) on the same index; a change made visible (one every 50 ms, then back to back; the index commits once changes pause);
+#      (a bare TermQuery top 10 / PrefixQuery top 10, nothing loaded) on the same index; a change made visible (one every 50 ms, then back to back; the index commits once changes pause); the rebuild's analysis alone, kept words against the chain;
 #   2. over HTTP on loopback with wrk: uncached /api/search (Course__Search__CacheSeconds=0: every request searches)
 #      and /api/search/suggest beside /healthz on the same server in the same run; on the seed course every request is a
 #      different query, as search-as-you-type sends them; at 100k also with the output cache on (as deployed).
@@ -34,6 +34,7 @@ echo "== in process, seed course"
 dotnet "$bench" seed "$rounds"
 echo "== in process, 100k"
 dotnet "$bench" index "$rounds"
+dotnet "$bench" analysis 5
 
 cat > "$work/paths.lua" <<'LUA'
 local paths = {}

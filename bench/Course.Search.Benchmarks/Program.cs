@@ -22,6 +22,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //                      then as many back to back), then the query set on the index they left (20 rounds)
 //   raw-rebuild        the rebuild's floor: raw Lucene indexing the same content (see RawRebuild), run by index and writes
 //                      in a process of its own just before their rebuild
+//   analysis [rounds]  the rebuild's analysis alone on one thread, the chain against kept words, alternating (5 rounds)
 //   database <file>    write the synthetic courses into a new SQLite database the site can start on
 //   paths <file>       write the query set's /api/search paths, one a line, for wrk
 //   first-seen <file> [count]  write [count] (30,000) paths of queries asked once each (QuerySet.FirstSeen), for wrk
@@ -48,6 +49,9 @@ switch (command)
     case "raw-rebuild":
         RawRebuild.Run();
         break;
+    case "analysis":
+        AnalysisBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
+        break;
     case "database":
         await WriteDatabase(args[1]);
         break;
@@ -67,7 +71,7 @@ switch (command)
         File.WriteAllLines(args[1], QuerySet.FirstSeenKeystrokes(args.Length > 2 ? int.Parse(args[2]) : 300_000).Select(q => q.Path));
         break;
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, database, paths, first-seen, keystrokes, first-seen-keystrokes or transcripts.");
+        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, raw-rebuild, analysis, database, paths, first-seen, keystrokes, first-seen-keystrokes or transcripts.");
         return 2;
 }
 return 0;
