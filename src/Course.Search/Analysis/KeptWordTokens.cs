@@ -20,7 +20,7 @@ internal sealed class KeptWords(Analyzer chain) : IDisposable
 /// <summary>
 /// The tokens the analysis chain makes of each word (text between whitespace) of one field, kept the first time the word
 /// is met, so the next time it is replayed rather than analysed again (see <see cref="KeptWordsTokenizer"/>). A course's
-/// vocabulary is small and repeats: at 100,000 documents the chain ran over some 8 million tokens per rebuild.
+/// vocabulary is small and repeats: a rebuild at 100,000 documents analyses 7.2 million tokens of under 16,384 words a field.
 /// Words met once the field keeps its capacity are analysed every time (the same tokens, slower).
 /// </summary>
 internal sealed class KeptWordTokens
