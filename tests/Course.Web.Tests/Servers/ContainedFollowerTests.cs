@@ -39,8 +39,7 @@ public sealed class ContainedFollowerTests(EditorSite editors) : IClassFixture<E
         }
         finally
         {
-            File.Delete(content);
-            Directory.Move(aside, content);
+            RestoreFolder(aside, content);
         }
 
         // The next poll (every second) hands the same change to the uSync writer again.
@@ -49,6 +48,24 @@ public sealed class ContainedFollowerTests(EditorSite editors) : IClassFixture<E
             await Task.Delay(200);
         Assert.Empty((await ReadinessAsync(api)).GetProperty("failingFollowers").EnumerateArray());
         Assert.Contains(Directory.GetFiles(content, "*.config", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains(key));
+    }
+
+    /// <summary>
+    /// Puts the folder back while the writer's poll may be retrying: once the file is gone the writer can create the
+    /// folder itself, so the files set aside move into whatever folder is there, and a file the writer wrote meanwhile
+    /// (newer than the one set aside) stays.
+    /// </summary>
+    private static void RestoreFolder(string aside, string folder)
+    {
+        File.Delete(folder);
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(aside))
+        {
+            var target = Path.Combine(folder, Path.GetFileName(file));
+            if (!File.Exists(target))
+                File.Move(file, target);
+        }
+        Directory.Delete(aside, recursive: true);
     }
 
     private static async Task<JsonElement> ReadinessAsync(HttpClient client) =>
