@@ -97,13 +97,10 @@ public sealed class USyncFolder(string root)
         /// </summary>
         private void Write(Guid key, string nodeName, XDocument document)
         {
-            var name = USyncNames.FileName(nodeName, key);
-            var path = Path.Combine(folder.ContentFolder, name + Extension);
-            // Another node (or an unreadable file) already has this name: uSync appends the short key.
-            if (existing.TryGetValue(path, out var occupant) && occupant != key)
-            {
-                path = Path.Combine(folder.ContentFolder, $"{name}_{USyncNames.ShortKey(key)}{Extension}");
-            }
+            // The first name no other node's (or unreadable) file holds: never write over another node's file. The last
+            // name carries the whole key, so only a file named after this very node can be in its way there.
+            var paths = USyncNames.FileNames(nodeName, key).Select(name => Path.Combine(folder.ContentFolder, name + Extension)).ToList();
+            var path = paths.FirstOrDefault(candidate => !existing.TryGetValue(candidate, out var occupant) || occupant == key) ?? paths[^1];
             USyncFile.Write(path, document);
             RemoveFilesOf(key, except: path);
             existing[path] = key;
@@ -143,15 +140,14 @@ public sealed class USyncFolder(string root)
 
         void Check(Guid key, string nodeName, XDocument document)
         {
-            var name = USyncNames.FileName(nodeName, key);
+            var names = USyncNames.FileNames(nodeName, key);
             if (!filesByKey.TryGetValue(key, out var paths))
             {
-                differences.Add(new(USyncDrift.Missing, key, Relative(Path.Combine(ContentFolder, name + Extension))));
+                differences.Add(new(USyncDrift.Missing, key, Relative(Path.Combine(ContentFolder, names[0] + Extension))));
                 return;
             }
             var inStep = paths is [var only]
-                && Path.GetFileNameWithoutExtension(only) is var fileName
-                && (fileName == name || fileName == $"{name}_{USyncNames.ShortKey(key)}")
+                && names.Contains(Path.GetFileNameWithoutExtension(only))
                 && File.ReadAllBytes(only).AsSpan().SequenceEqual(USyncFile.Bytes(document));
             if (!inStep) differences.Add(new(USyncDrift.Stale, key, Relative(paths[0])));
         }

@@ -12,7 +12,7 @@ internal static class USyncNames
     /// A content file's name (without <c>.config</c>) for a node name: lower case ASCII letters and digits,
     /// other characters become single dashes, dots are kept, as Umbraco's safe file names are.
     /// </summary>
-    public static string FileName(string nodeName, Guid key)
+    private static string FileName(string nodeName, Guid key)
     {
         var name = new StringBuilder();
         var pendingDash = false;
@@ -33,6 +33,17 @@ internal static class USyncNames
         if (result.Length == 0) return key.ToString();
         // uSync renames these too: web.config or app.config in a site's tree upsets builds and publishing.
         return result is "web" or "app" ? $"__{result}__" : result;
+    }
+
+    /// <summary>
+    /// The names a node's content file may have, in the order they are tried: its <see cref="FileName"/>; on a clash,
+    /// with uSync's <see cref="ShortKey"/> appended; and when that is taken too (keys alike in their first five bytes,
+    /// as sequential keys are), with the whole key, which uSync does not write but reads like any other file name.
+    /// </summary>
+    public static IReadOnlyList<string> FileNames(string nodeName, Guid key)
+    {
+        var name = FileName(nodeName, key);
+        return [name, $"{name}_{ShortKey(key)}", $"{name}_{key:N}"];
     }
 
     /// <summary>A name made a safe alias, as uSync writes in <c>Path</c> and data type file names: PascalCase ASCII.</summary>

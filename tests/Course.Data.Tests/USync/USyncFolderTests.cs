@@ -1,3 +1,4 @@
+using Course.Core.Content;
 using Course.Data.USync;
 
 namespace Course.Data.Tests.USync;
@@ -82,6 +83,23 @@ public sealed class USyncFolderTests : IDisposable
         // The short key as uSync computes it for 43f72263-ee97-40fb-a3e7-982e01b7cd1a.
         Assert.Equal(["open-fists-for-myofascial-release.config", "open-fists-for-myofascial-release_mmrpoq2x.config"], ContentFiles());
         Assert.Equal(2, _folder.ReadContent().Techniques.Count);
+    }
+
+    [Fact]
+    public void A_clash_of_short_keys_too_gets_the_whole_key_and_overwrites_no_other_node()
+    {
+        // Keys alike in their first five bytes (sequential ones) share uSync's short key.
+        Technique Numbered(int n) => SeedContent.OpenFists with { Key = new Guid($"00000001-0000-0000-{n:x4}-000000000000") };
+        Technique[] alike = [Numbered(1), Numbered(2), Numbered(3)];
+        foreach (var technique in alike) _folder.Write(technique);
+        _folder.Write(alike[2] with { Summary = "Rewritten" });
+
+        Assert.Equal(
+            ["open-fists-for-myofascial-release.config", "open-fists-for-myofascial-release_00000001000000000003000000000000.config",
+             "open-fists-for-myofascial-release_aeaaaaaa.config"],
+            ContentFiles());
+        Assert.Equal(alike.Select(t => t.Key).Order(), _folder.ReadContent().Techniques.Select(t => t.Key).Order());
+        Assert.Empty(_folder.Compare([], [alike[0], alike[1], alike[2] with { Summary = "Rewritten" }]));
     }
 
     [Fact]
