@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Search benchmark (issues 3 and 14): the seed course (30 documents) and synthetic courses of about 100,000 documents,
 # every figure beside its ceiling measured in the same run, ending in ONE table (corpus, figure, ours, ceiling, ratio, target):
-#   1. in process: full rebuild, search and completion latency (p50/p99) and bytes allocated per call, beside raw Lucene
+#   1. the full rebuild, ours and raw Lucene's each cold in a process of its own, in REBUILD_PAIRS pairs (medians shown);
+#      in process: search and completion latency (p50/p99) and bytes allocated per call, beside raw Lucene
 #      (a bare TermQuery top 10 / PrefixQuery top 10, nothing loaded) on the same index; a change made visible (one every 50 ms, then back to back; the index commits once changes pause); the rebuild's analysis alone, kept words against the chain;
 #   2. over HTTP on loopback with wrk: uncached /api/search (Course__Search__CacheSeconds=0: every request searches)
 #      and /api/search/suggest beside /healthz on the same server in the same run; on the seed course every request is a
 #      different query, as search-as-you-type sends them; at 100k also with the output cache on (as deployed).
-# Needs wrk (apt-get install wrk). Environment: PORT (5391), WINDOW (2 s), HTTP_ROUNDS (5), CONNECTIONS (32), ROUNDS (30).
+# Needs wrk (apt-get install wrk). Environment: PORT (5391), WINDOW (2 s), HTTP_ROUNDS (5), CONNECTIONS (32), ROUNDS (30),
+# REBUILD_PAIRS (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-5391}

@@ -14,12 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Usage:
-//   index [rounds]     build the synthetic index (about 100,000 documents) in a temporary folder (full rebuild time), then
+//   index [rounds]     the full rebuild at 100k (cold pairs, see rebuild), then build the synthetic index in a temporary folder and
 //                      time the query set, completions and changes in process beside raw Lucene on the same index
 //   suggest [rounds]   the same index, then time only the completions (to iterate on them)
 //   seed [rounds]      the same on the seed course (uSync/, 30 documents)
 //   writes [changes]   only the writing side at 100k: the full rebuild, then [changes] (100) changes made visible (one every 50 ms,
 //                      then as many back to back), then the query set on the index they left (20 rounds)
+//   rebuild            only ours' full rebuild at 100k, cold; index runs it in processes of its own beside raw-rebuild, in
+//                      REBUILD_PAIRS (3) pairs (see RebuildPairs)
 //   raw-rebuild        the rebuild's floor: raw Lucene indexing the same content (see RawRebuild), run by index and writes
 //                      in a process of its own just before their rebuild
 //   analysis [rounds]  the rebuild's analysis alone on one thread, the chain against kept words, alternating (5 rounds)
@@ -49,6 +51,9 @@ switch (command)
     case "raw-rebuild":
         RawRebuild.Run();
         break;
+    case "rebuild":
+        await RebuildPairs.RunOursAsync();
+        break;
     case "analysis":
         AnalysisBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
         break;
@@ -71,7 +76,7 @@ switch (command)
         File.WriteAllLines(args[1], QuerySet.FirstSeenKeystrokes(args.Length > 2 ? int.Parse(args[2]) : 300_000).Select(q => q.Path));
         break;
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, raw-rebuild, analysis, database, paths, first-seen, keystrokes, first-seen-keystrokes or transcripts.");
+        Console.Error.WriteLine($"Unknown command '{command}'; use index, suggest, seed, writes, rebuild, raw-rebuild, analysis, database, paths, first-seen, keystrokes, first-seen-keystrokes or transcripts.");
         return 2;
 }
 return 0;
@@ -86,13 +91,13 @@ static async Task RunIndex(int rounds, bool suggestOnly)
     var folder = Directory.CreateTempSubdirectory("course-bench-index-").FullName;
     try
     {
-        var raw = RawRebuild.InChildProcess();
+        if (!suggestOnly) RebuildPairs.Measure(corpus, courses.Documents, int.TryParse(Environment.GetEnvironmentVariable("REBUILD_PAIRS"), out var pairs) ? pairs : 3);
+        // The index the searches below read, built in this process (not a row: this process made the content first).
         using (var index = CourseIndex.Open(folder, CourseIndexSchema.Definition))
         {
             var built = await index.EnsureBuiltAsync(() => ContentValueSets.All(courses.Content).ToAsyncEnumerable());
             var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
             Console.WriteLine($"full rebuild: {built.Documents} documents in {built.Took.TotalSeconds:0.00} s, {size / 1048576.0:0.0} MiB on disk ({Environment.ProcessorCount} cores)");
-            RebuildRow(corpus, built, raw);
         }
         using var reopened = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         Console.WriteLine($"segments: {reopened.Read(s => s.IndexReader.Leaves.Count)}");
@@ -127,7 +132,7 @@ static async Task RunWrites(int changes)
     var folder = Directory.CreateTempSubdirectory("course-bench-writes-").FullName;
     try
     {
-        var raw = RawRebuild.InChildProcess();
+        var raw = RebuildPairs.InChildProcess("raw-rebuild");
         using var index = CourseIndex.Open(folder, CourseIndexSchema.Definition);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (collections, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));

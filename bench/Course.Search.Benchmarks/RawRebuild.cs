@@ -25,23 +25,6 @@ namespace Course.Search.Benchmarks;
 /// </summary>
 public static class RawRebuild
 {
-    private const string Marker = "raw rebuild seconds: ";
-
-    /// <summary>Builds the floor in a new process of this program (<c>raw-rebuild</c>) and returns its seconds.</summary>
-    public static double InChildProcess()
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(RawRebuild).Assembly.Location);
-        start.ArgumentList.Add("raw-rebuild");
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        Console.Write(output);
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
-        if (child.ExitCode != 0 || line is null) throw new InvalidOperationException($"raw-rebuild exited with {child.ExitCode}.");
-        return double.Parse(line[Marker.Length..], CultureInfo.InvariantCulture);
-    }
-
     /// <summary>The <c>raw-rebuild</c> command: builds the floor in a temporary folder and prints its time.</summary>
     public static void Run()
     {
@@ -82,7 +65,7 @@ public static class RawRebuild
             var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
             Console.WriteLine($"raw Lucene rebuild: {valueSets.Count} documents in {clock.Elapsed.TotalSeconds:0.00} s, CPU {cpu.TotalSeconds:0.00} s, " +
                 $"{size / 1048576.0:0.0} MiB on disk");
-            Console.WriteLine(FormattableString.Invariant($"{Marker}{clock.Elapsed.TotalSeconds:0.000}"));
+            RebuildPairs.PrintSeconds(clock.Elapsed);
         }
         finally
         {
