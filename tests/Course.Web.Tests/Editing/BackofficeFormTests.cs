@@ -94,6 +94,34 @@ public sealed class BackofficeFormTests(EditorSite editors) : IClassFixture<Edit
     }
 
     [Fact]
+    public async Task A_technique_is_published_unpublished_and_deleted_from_its_page()
+    {
+        var browser = await editors.SignedInAsync();
+        const string form = "/backoffice/techniques/edit";
+        await EditorSite.PostFormAsync(browser, form, form + "?handler=Save", new() { ["Form.Name"] = "Forearm sweep", ["Form.Summary"] = "Sweep." });
+        const string edit = "/backoffice/techniques/edit/forearm-sweep";
+        var visitors = editors.Site.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(browser, edit, edit + "?handler=Publish", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitors.GetAsync("/techniques/forearm-sweep")).StatusCode);
+        var published = await browser.GetStringAsync(edit);
+        Assert.Contains("?handler=Unpublish", published);
+        Assert.DoesNotContain("?handler=Publish\"", published);
+
+        var unpublished = await EditorSite.PostFormAsync(browser, edit, edit + "?handler=Unpublish", []);
+        Assert.Equal(edit, unpublished.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitors.GetAsync("/techniques/forearm-sweep")).StatusCode);
+        var draft = await browser.GetStringAsync(edit);
+        Assert.Contains("Unpublished: only editors see it now.", draft);
+        Assert.Contains("?handler=Publish\"", draft);
+
+        var deleted = await EditorSite.PostFormAsync(browser, edit, edit + "?handler=Delete", []);
+        Assert.Equal("/backoffice/techniques", deleted.Headers.Location?.OriginalString);
+        Assert.Contains("Deleted &#x27;forearm-sweep&#x27;; chapters that showed it no longer do.", await browser.GetStringAsync("/backoffice/techniques"));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(edit)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_uploaded_webm_is_kept_in_the_media_folder_and_served_with_ranges()
     {
         var browser = await editors.SignedInAsync();

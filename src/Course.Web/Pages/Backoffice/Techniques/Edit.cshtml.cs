@@ -1,52 +1,18 @@
 using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
+using Course.Data.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Course.Web.Pages.Backoffice.Techniques;
 
 /// <summary>Creates (no slug) or edits a technique page; publish, unpublish, delete, versions.</summary>
-public sealed class EditModel(TechniqueService techniques) : EditorPage
+public sealed class EditModel(TechniqueService techniques) : ContentEditorPage<Technique, TechniqueRecord, TechniqueForm>(techniques)
 {
-    [BindProperty] public TechniqueForm Form { get; set; } = new();
-
-    public Technique? Technique { get; private set; }
-    public IReadOnlyList<ContentVersion> Versions { get; private set; } = [];
-
-    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
-    {
-        if (slug is not null)
-        {
-            if (await techniques.FindAsync(slug, cancellationToken) is not { } technique) return NotFound();
-            Form = TechniqueForm.From(technique);
-        }
-        return await ShowAsync(slug, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostSaveAsync(string? slug, CancellationToken cancellationToken)
-    {
-        var result = slug is null
+    public async Task<IActionResult> OnPostSaveAsync(string? slug, CancellationToken cancellationToken) =>
+        await AfterSaveAsync(slug, slug is null
             ? await techniques.CreateAsync(Form.ToInput(), publish: false, cancellationToken)
-            : await techniques.UpdateAsync(slug, Form.ToInput(), BaseVersion, cancellationToken);
-        return await AfterChangeAsync(result, t => t.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await techniques.PublishAsync(slug, BaseVersion, cancellationToken), "Published.", cancellationToken);
-
-    public async Task<IActionResult> OnPostUnpublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await techniques.UnpublishAsync(slug, BaseVersion, cancellationToken), "Unpublished.", cancellationToken);
-
-    public async Task<IActionResult> OnPostRestoreAsync(string slug, int version, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await techniques.RestoreAsync(slug, version, BaseVersion, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
-
-    public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken)
-    {
-        var result = await techniques.DeleteAsync(slug, BaseVersion, cancellationToken);
-        if (result.Outcome != EditOutcome.Done) return await AfterStoredChangeAsync(slug, result, "", cancellationToken);
-        TempData["Notice"] = $"Deleted '{slug}'; chapters that showed it no longer do.";
-        return RedirectToPage("/Backoffice/Techniques/Index");
-    }
+            : await techniques.UpdateAsync(slug, Form.ToInput(), BaseVersion, cancellationToken), cancellationToken);
 
     /// <summary>The form's fields beside the stored technique's, for the "changed meanwhile" panel.</summary>
     public IReadOnlyList<FieldVersions> FieldsBesideStored(Technique stored)
@@ -60,21 +26,10 @@ public sealed class EditModel(TechniqueService techniques) : EditorPage
         ];
     }
 
-    private async Task<IActionResult> AfterStoredChangeAsync(string slug, EditResult<Technique> result, string notice, CancellationToken cancellationToken) =>
-        await AfterChangeAsync(result, t => t.Slug, notice, async () =>
-        {
-            if (await techniques.FindAsync(slug, cancellationToken) is { } technique) Form = TechniqueForm.From(technique);
-            return await ShowAsync(slug, cancellationToken);
-        });
+    protected override TechniqueForm FormFrom(Technique stored) => TechniqueForm.From(stored);
 
-    private async Task<IActionResult> ShowAsync(string? slug, CancellationToken cancellationToken)
-    {
-        if (slug is null) return Page();
-        Technique = await techniques.FindAsync(slug, cancellationToken);
-        if (Technique is null) return NotFound();
-        Versions = await techniques.VersionsAsync(slug, cancellationToken) ?? [];
-        return Page();
-    }
+    protected override (string Page, string Notice) AfterDelete(string slug) =>
+        ("/Backoffice/Techniques/Index", $"Deleted '{slug}'; chapters that showed it no longer do.");
 }
 
 /// <summary>The technique fields as the form posts them; muscles and regions comma-separated.</summary>

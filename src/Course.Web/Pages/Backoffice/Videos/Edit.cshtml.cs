@@ -4,6 +4,7 @@ using Course.Core.Chapters;
 using Course.Core.Content;
 using Course.Core.Editing;
 using Course.Data.Content;
+using Course.Data.Storage;
 using Course.Web.Api.Manage;
 using Course.Web.Media;
 using Microsoft.AspNetCore.Mvc;
@@ -15,9 +16,9 @@ namespace Course.Web.Pages.Backoffice.Videos;
 /// source, the chapters its description gives with every problem at its line, each chapter's
 /// techniques and notes, its state and its versions.
 /// </summary>
-public sealed class EditModel(VideoService videos, TechniqueService techniques, MediaLibrary media, VideoPictures pictures) : EditorPage
+public sealed class EditModel(VideoService videos, TechniqueService techniques, MediaLibrary media, VideoPictures pictures)
+    : ContentEditorPage<Video, VideoRecord, VideoForm>(videos)
 {
-    [BindProperty] public VideoForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
     /// <summary>The poster and chapter frames the editor's browser drew from the video file (video-pictures.js).</summary>
     [BindProperty] public List<IFormFile> Pictures { get; set; } = [];
@@ -25,23 +26,10 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
     [BindProperty] public CaptionForm Caption { get; set; } = new();
     [BindProperty] public IFormFile? CaptionFile { get; set; }
 
-    /// <summary>The stored video; null while creating one.</summary>
-    public Video? Video { get; private set; }
     public IReadOnlyList<Technique> Techniques { get; private set; } = [];
-    public IReadOnlyList<ContentVersion> Versions { get; private set; } = [];
     /// <summary>What the description in the form gives, rendered without script too.</summary>
     public ChapterPreviewResponse Preview { get; private set; } = null!;
     public long MaxUploadBytes => media.MaxUploadBytes;
-
-    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
-    {
-        if (slug is not null)
-        {
-            if (await videos.FindAsync(slug, cancellationToken) is not { } video) return NotFound();
-            Form = VideoForm.From(video);
-        }
-        return await ShowAsync(slug, cancellationToken);
-    }
 
     public async Task<IActionResult> OnPostSaveAsync(string? slug, CancellationToken cancellationToken)
     {
@@ -68,7 +56,7 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
         // Nothing half-saved: an upload for a video that was not saved goes with it.
         if (Upload is not null && result.Outcome != EditOutcome.Done) media.Forget(Form.Source!);
         if (result.Outcome == EditOutcome.Done && Form.Source is { } saved) await pictures.SaveAsync(saved, Pictures);
-        return await AfterChangeAsync(result, v => v.Slug, slug is null ? "Created a draft." : "Saved.", () => ShowAsync(slug, cancellationToken));
+        return await AfterSaveAsync(slug, result, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostChaptersAsync(string slug, CancellationToken cancellationToken)
@@ -111,23 +99,6 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
         }
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await videos.PublishAsync(slug, BaseVersion, cancellationToken), "Published.", cancellationToken);
-
-    public async Task<IActionResult> OnPostUnpublishAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await videos.UnpublishAsync(slug, BaseVersion, cancellationToken), "Unpublished: only editors see it now.", cancellationToken);
-
-    public async Task<IActionResult> OnPostRestoreAsync(string slug, int version, CancellationToken cancellationToken) =>
-        await AfterStoredChangeAsync(slug, await videos.RestoreAsync(slug, version, BaseVersion, cancellationToken), $"Restored version {version} as a new version.", cancellationToken);
-
-    public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken)
-    {
-        var result = await videos.DeleteAsync(slug, BaseVersion, cancellationToken);
-        if (result.Outcome != EditOutcome.Done) return await AfterStoredChangeAsync(slug, result, "", cancellationToken);
-        TempData["Notice"] = $"Deleted '{slug}'.";
-        return RedirectToPage("/Backoffice/Index");
-    }
-
     /// <summary>What the editor posted for a chapter in the chapters form (kept when that save is refused); null when it did not post it.</summary>
     public ChapterForm? PostedChapter(int index) => Chapters.FirstOrDefault(c => c.Index == index);
 
@@ -142,13 +113,9 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
             : null).OfType<FieldVersions>(),
     ];
 
-    // A failed change of a stored video shows the video as it is stored; chapter edits the editor posted stay in their form.
-    private async Task<IActionResult> AfterStoredChangeAsync(string slug, EditResult<Video> result, string notice, CancellationToken cancellationToken) =>
-        await AfterChangeAsync(result, v => v.Slug, notice, async () =>
-        {
-            if (await videos.FindAsync(slug, cancellationToken) is { } video) Form = VideoForm.From(video);
-            return await ShowAsync(slug, cancellationToken);
-        });
+    protected override VideoForm FormFrom(Video stored) => VideoForm.From(stored);
+
+    protected override (string Page, string Notice) AfterDelete(string slug) => ("/Backoffice/Index", $"Deleted '{slug}'.");
 
     // At most one byte past the limit: enough for the rules to refuse the file by its size.
     private static async Task<byte[]> ReadCaptionFileAsync(IFormFile upload, CancellationToken cancellationToken)
@@ -165,18 +132,11 @@ public sealed class EditModel(VideoService videos, TechniqueService techniques, 
         catch (DecoderFallbackException) { return null; }
     }
 
-    private async Task<IActionResult> ShowAsync(string? slug, CancellationToken cancellationToken)
+    protected override async Task ShowMoreAsync(CancellationToken cancellationToken)
     {
-        if (slug is not null)
-        {
-            Video = await videos.FindAsync(slug, cancellationToken);
-            if (Video is null) return NotFound();
-            Versions = await videos.VersionsAsync(slug, cancellationToken) ?? [];
-        }
         Techniques = await techniques.ListAsync(cancellationToken);
         var duration = Form.Duration is >= 1 and <= VideoInputRules.MaxDuration ? Form.Duration : null;
         Preview = ChapterPreviewResponse.From(TableOfContentsParser.Parse(Form.Description ?? "", duration), duration);
-        return Page();
     }
 }
 
