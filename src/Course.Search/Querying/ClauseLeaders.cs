@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using BitFaster.Caching.Lru;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -22,15 +21,16 @@ internal sealed class ClauseLeaders
     private const int Capacity = 4096;
 
     private static readonly ConditionalWeakTable<IndexReader, ClauseLeaders> PerReader = new();
-    private static readonly ConditionalWeakTable<object, ConcurrentLru<(string Clause, string Filters), (int Doc, float Score)[]>> PerSegment = new();
+    // Kept when asked again: a first-seen query's own clauses (its phrase, most of its words together) recur seldom.
+    private static readonly ConditionalWeakTable<object, KeptWhenAskedAgain<(string Clause, string Filters), (int Doc, float Score)[]>> PerSegment = new();
 
-    private readonly ConcurrentLru<(string Clause, string Filters), int[]> lists = new(Capacity);
+    private readonly KeptWhenAskedAgain<(string Clause, string Filters), int[]> lists = new(Capacity);
 
     public static ClauseLeaders Of(IndexReader reader) => PerReader.GetValue(reader, _ => new ClauseLeaders());
 
     /// <summary>The leaders of each of the query's clauses (and of most of them together), as index-wide document numbers.</summary>
     public IEnumerable<int[]> Of(IndexSearcher searcher, IReadOnlyList<KeyedClause> clauses, FacetCounts filters) =>
-        clauses.Select(clause => lists.GetOrAdd((clause.Key, filters.Key), key => Merged(searcher, clause.Query, key, filters)));
+        clauses.Select(clause => lists.GetOrMake((clause.Key, filters.Key), static (key, args) => Merged(args.searcher, args.clause.Query, key, args.filters), (searcher, clause, filters)));
 
     /// <summary>
     /// Each clause, and the whole query over the documents that match all its optional clauses but one: coord
@@ -59,8 +59,8 @@ internal sealed class ClauseLeaders
         var best = new List<(int Doc, float Score)>();
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var kept = PerSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new ConcurrentLru<(string, string), (int, float)[]>(Capacity))
-                .GetOrAdd(key, _ => Find(weight ??= searcher.CreateNormalizedWeight(clause), leaf, filters));
+            var kept = PerSegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => new KeptWhenAskedAgain<(string, string), (int, float)[]>(Capacity))
+                .GetOrMake(key, _ => Find(weight ??= searcher.CreateNormalizedWeight(clause), leaf, filters));
             best.AddRange(kept.Select(d => (leaf.DocBase + d.Doc, d.Score)));
         }
         return [.. best.OrderByDescending(d => d.Score).Take(Depth).Select(d => d.Doc)];

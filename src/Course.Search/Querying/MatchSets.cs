@@ -118,9 +118,11 @@ internal sealed class TermDocs
 
     private static readonly ConditionalWeakTable<object, TermDocs> PerSegment = new();
 
-    // Keyed by the term itself (its field and bytes) or a phrase's text: a term's text as the key was a string made per
-    // term, segment and search.
-    private readonly ConcurrentLru<object, SegmentDocs> kept = new(Capacity);
+    // Keyed by the term itself (its field and bytes): a term's text as the key was a string made per term, segment and search.
+    private readonly ConcurrentLru<Term, SegmentDocs> kept = new(Capacity);
+
+    // A query's phrase is most often its own (the words typed, in order): kept when asked again.
+    private readonly KeptWhenAskedAgain<string, SegmentDocs> phrases = new(Capacity);
 
     public static TermDocs Of(AtomicReader segment) => PerSegment.GetValue(segment.CoreCacheKey, _ => new TermDocs());
 
@@ -129,7 +131,7 @@ internal sealed class TermDocs
         kept.GetOrAdd(term, static (_, args) => Read(args.segment, args.term), (segment, term)).AddTo(into);
 
     /// <summary>A phrase's documents, found when not kept.</summary>
-    public SegmentDocs Phrase(string phrase, Func<FixedBitSet> find) => kept.GetOrAdd(phrase, _ => SegmentDocs.Of(find()));
+    public SegmentDocs Phrase(string phrase, Func<FixedBitSet> find) => phrases.GetOrMake(phrase, static (_, find) => SegmentDocs.Of(find()), find);
 
     private static SegmentDocs Read(AtomicReader segment, Term term)
     {

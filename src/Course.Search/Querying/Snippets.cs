@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using BitFaster.Caching.Lru;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
@@ -92,8 +91,9 @@ internal sealed class Snippets
 
     /// <summary>Snippets cut, by hit text and the query's terms found in it with their weights: all that a snippet depends on.</summary>
     // Search-as-you-type asks again for the same hits holding the same words with each keystroke, each time as a new
-    // query; cutting and encoding snippets was a tenth of what a first-seen search allocated.
-    private static readonly ConcurrentLru<(SnippetText Text, string Found), string> Cut = new(Kept);
+    // query; cutting and encoding snippets was a tenth of what a first-seen search allocated. Kept when asked again: a
+    // key holds its hit's analysed text, which a snippet asked once would keep alive long after its hit.
+    private static readonly KeptWhenAskedAgain<(SnippetText Text, string Found), string> Cut = new(Kept);
 
     private readonly WeightedTerm[] terms;
 
@@ -110,7 +110,7 @@ internal sealed class Snippets
         if (text.Text.Length == 0) return "";
         var found = Found(text);
         if (found.Length == 0) return text.Opening;
-        return Cut.GetOrAdd((text, found), static (key, snippets) => snippets.Passage(key.Text), this);
+        return Cut.GetOrMake((text, found), static (key, snippets) => snippets.Passage(key.Text), this);
     }
 
     // The query's terms the text holds, in the query's order, each with its weight; empty when none.

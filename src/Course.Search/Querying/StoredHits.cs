@@ -1,4 +1,3 @@
-using BitFaster.Caching.Lru;
 using Course.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -16,13 +15,14 @@ internal sealed class StoredHits(IndexSchema schema, Analyzer analyzer, int capa
     /// <summary>Hits kept: a course site's every document, or the most recently shown of a large index (about 10 MB).</summary>
     public const int DefaultCapacity = 2048;
 
-    private readonly ConcurrentLru<(object Core, int Doc), StoredHit> cache = new(capacity);
+    // Kept when shown again: a large index's first-seen queries show hits that no other search shows soon.
+    private readonly KeptWhenAskedAgain<(object Core, int Doc), StoredHit> cache = new(capacity);
 
     /// <summary>The hit of document <paramref name="doc"/> (an index-wide number) of <paramref name="reader"/>.</summary>
     public StoredHit Get(IndexReader reader, int doc)
     {
         var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        return cache.GetOrAdd((leaf.AtomicReader.CoreCacheKey, doc - leaf.DocBase), static (key, read) => read.This.Read(read.Segment, key.Doc), (This: this, Segment: leaf.AtomicReader));
+        return cache.GetOrMake((leaf.AtomicReader.CoreCacheKey, doc - leaf.DocBase), static (key, read) => read.This.Read(read.Segment, key.Doc), (This: this, Segment: leaf.AtomicReader));
     }
 
     private StoredHit Read(AtomicReader segment, int doc)

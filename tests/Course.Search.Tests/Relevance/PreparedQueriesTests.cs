@@ -32,7 +32,7 @@ public sealed class PreparedQueriesTests(SeededIndex seed) : IClassFixture<Seede
         // 1,000 texts asked round and round: a text is forgotten only when other texts took both its slots. Hashes differ
         // from run to run: in 1,000 simulated runs at least 973 were known, against at most 975 with one slot per text
         // (where two texts sharing it push each other out for ever).
-        var asked = new AskedTexts(2048);
+        var asked = new AskedKeys(2048);
         var texts = Enumerable.Range(0, 1000).Select(i => $"keystroke {i}").ToList();
         Assert.All(texts, text => Assert.False(asked.Again(text)));
         Assert.True(texts.Count(asked.Again) >= 970, "texts asked a moment ago were forgotten");

@@ -1,0 +1,51 @@
+using Course.Search.Querying;
+
+namespace Course.Search.Tests.Relevance;
+
+/// <summary>
+/// The caches of prepared queries, shown hits, clause leaders and phrases keep a value the second time its key is asked
+/// lately: what a search asks once is made for it and left to die young.
+/// </summary>
+public sealed class KeptWhenAskedAgainTests
+{
+    [Fact]
+    public void A_value_is_made_for_each_of_the_first_two_asks_and_kept_from_the_second()
+    {
+        var cache = new KeptWhenAskedAgain<(object Core, int Doc), object>(64);
+        var core = new object();
+        var made = 0;
+        object Make((object, int) _) { made++; return new object(); }
+
+        var first = cache.GetOrMake((core, 7), Make);
+        Assert.False(cache.TryGet((core, 7), out _));
+        var second = cache.GetOrMake((core, 7), Make);
+        var third = cache.GetOrMake((core, 7), Make);
+
+        Assert.Equal(2, made);
+        Assert.NotSame(first, second);
+        Assert.Same(second, third);
+        Assert.False(cache.TryGet((new object(), 7), out _), "another segment core's document 7 is another key");
+    }
+
+    [Fact]
+    public void Keys_asked_once_keep_nothing()
+    {
+        var cache = new KeptWhenAskedAgain<string, string>(256);
+        var keys = Enumerable.Range(0, 10_000).Select(i => $"first-seen {i}").ToList();
+
+        Assert.All(keys, key => Assert.Equal(key.ToUpperInvariant(), cache.GetOrMake(key, static key => key.ToUpperInvariant())));
+        Assert.DoesNotContain(keys, key => cache.TryGet(key, out _));
+    }
+
+    [Fact]
+    public void Keys_asked_again_soon_are_kept_while_the_capacity_lasts()
+    {
+        var cache = new KeptWhenAskedAgain<string, string>(256);
+        var keys = Enumerable.Range(0, 200).Select(i => $"keystroke {i}").ToList();
+        foreach (var key in keys) cache.GetOrMake(key, static key => key);
+        foreach (var key in keys) cache.GetOrMake(key, static key => key);
+
+        // Two slots per key in eight times the capacity: a key is forgotten only when two others took both its slots.
+        Assert.True(keys.Count(key => cache.TryGet(key, out _)) >= 195);
+    }
+}
